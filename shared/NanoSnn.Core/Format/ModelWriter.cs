@@ -1,0 +1,198 @@
+namespace NanoSnn
+{
+    /// <summary>
+    /// Writes a network in model format v1 (see <see cref="ModelFormat"/>) into a caller's
+    /// buffer. Measure once with <see cref="MeasureBytes"/>, allocate once, then
+    /// <see cref="Write"/> as often as needed: writing allocates nothing.
+    /// </summary>
+    public static class ModelWriter
+    {
+        /// <summary>Exact bytes <see cref="Write"/> will produce for <paramref name="network"/>.</summary>
+        public static int MeasureBytes(Network network, bool includeState)
+        {
+            int n = ModelFormat.HeaderBytes + ModelFormat.SectionHeaderBytes + 12;
+            Population[] pops = network.Populations;
+            for (int p = 0; p < pops.Length; p++)
+                n += ModelFormat.SectionHeaderBytes + PopulationPayload(pops[p]);
+            Projection[] projs = network.Projections;
+            for (int q = 0; q < projs.Length; q++)
+                n += ModelFormat.SectionHeaderBytes + ProjectionPayload(projs[q]);
+            if (includeState) n += ModelFormat.SectionHeaderBytes + StatePayload(network);
+            return n + ModelFormat.TrailerBytes;
+        }
+
+        /// <summary>
+        /// Writes the model (and, with <paramref name="includeState"/>, the dynamic state: a
+        /// checkpoint) at <paramref name="offset"/>; returns the bytes written.
+        /// </summary>
+        /// <exception cref="System.ArgumentException">The buffer is too small.</exception>
+        public static int Write(Network network, bool includeState, byte[] buffer, int offset)
+        {
+            int total = MeasureBytes(network, includeState);
+            if (buffer == null || offset < 0 || offset + total > buffer.Length)
+                throw new System.ArgumentException("buffer too small: the model needs " + total + " bytes from offset " + offset);
+            Population[] pops = network.Populations;
+            Projection[] projs = network.Projections;
+            int at = offset;
+            buffer[at] = ModelFormat.Magic0; buffer[at + 1] = ModelFormat.Magic1;
+            buffer[at + 2] = ModelFormat.Magic2; buffer[at + 3] = ModelFormat.Magic3;
+            LittleEndian.WriteUInt16(buffer, at + 4, ModelFormat.Version);
+            LittleEndian.WriteUInt16(buffer, at + 6, ModelFormat.HeaderBytes);
+            LittleEndian.WriteInt32(buffer, at + 8, total);
+            LittleEndian.WriteUInt16(buffer, at + 12, 1 + pops.Length + projs.Length + (includeState ? 1 : 0));
+            LittleEndian.WriteUInt16(buffer, at + 14, includeState ? ModelFormat.FlagState : 0);
+            at += ModelFormat.HeaderBytes;
+
+            at = SectionHeader(buffer, at, ModelFormat.SectionNetwork, 12);
+            LittleEndian.WriteInt32(buffer, at, network.DtUs);
+            LittleEndian.WriteInt32(buffer, at + 4, (int)network.Seed);
+            LittleEndian.WriteUInt16(buffer, at + 8, pops.Length);
+            LittleEndian.WriteUInt16(buffer, at + 10, projs.Length);
+            at += 12;
+
+            for (int p = 0; p < pops.Length; p++) at = WritePopulation(buffer, at, pops[p]);
+            for (int q = 0; q < projs.Length; q++) at = WriteProjection(buffer, at, projs[q]);
+            if (includeState) at = WriteState(buffer, at, network);
+
+            LittleEndian.WriteInt32(buffer, at, (int)Crc32.Compute(buffer, offset, at - offset));
+            return at + ModelFormat.TrailerBytes - offset;
+        }
+
+        private static int PopulationPayload(Population pop)
+        {
+            return 4 + pop.Name.Length + 24;
+        }
+
+        private static int ProjectionPayload(Projection proj)
+        {
+            int n = 5 + proj.Name.Length + 4 + proj.SynapseCount * 2;
+            SparseProjection sparse = proj as SparseProjection;
+            if (sparse != null) n += sparse.RowStart.Length * 4 + sparse.TargetIndex.Length * 2;
+            return n;
+        }
+
+        private static int StatePayload(Network network)
+        {
+            int n = 12;
+            Population[] pops = network.Populations;
+            for (int p = 0; p < pops.Length; p++)
+            {
+                Population pop = pops[p];
+                n += pop.Spiked.Length;
+                LifPopulation lif = pop as LifPopulation;
+                if (lif != null) n += lif.MembraneQ16.Length * 4 + lif.RefractoryLeft.Length + lif.AdaptationQ16.Length * 4;
+                ReadoutPopulation readout = pop as ReadoutPopulation;
+                if (readout != null) n += readout.ValueQ16.Length * 4;
+            }
+            return n;
+        }
+
+        private static int SectionHeader(byte[] b, int at, int type, int payload)
+        {
+            LittleEndian.WriteUInt16(b, at, type);
+            LittleEndian.WriteUInt16(b, at + 2, 0);
+            LittleEndian.WriteInt32(b, at + 4, payload);
+            return at + ModelFormat.SectionHeaderBytes;
+        }
+
+        private static int WriteName(byte[] b, int at, string name)
+        {
+            b[at] = (byte)name.Length;
+            for (int i = 0; i < name.Length; i++) b[at + 1 + i] = (byte)name[i];
+            return at + 1 + name.Length;
+        }
+
+        private static int WritePopulation(byte[] b, int at, Population pop)
+        {
+            at = SectionHeader(b, at, ModelFormat.SectionPopulation, PopulationPayload(pop));
+            int reset = 0, refractory = 0, threshold = 0, tau = 0, bias = 0, tauA = 0, beta = 0;
+            LifPopulation lif = pop as LifPopulation;
+            if (lif != null)
+            {
+                LifParameters lp = lif.Parameters;
+                reset = (int)lp.Reset;
+                refractory = lp.RefractoryTicks;
+                threshold = lp.ThresholdQ16;
+                tau = lp.TauMembraneUs;
+                bias = lp.BiasQ16;
+                if (lif.Adaptive)
+                {
+                    tauA = lp.TauAdaptationUs;
+                    beta = lp.AdaptationBetaQ16;
+                }
+            }
+            ReadoutPopulation readout = pop as ReadoutPopulation;
+            if (readout != null)
+            {
+                tau = readout.TauUs;
+                bias = readout.Bias;
+            }
+            b[at] = (byte)pop.Kind;
+            b[at + 1] = (byte)reset;
+            b[at + 2] = (byte)refractory;
+            at = WriteName(b, at + 3, pop.Name);
+            LittleEndian.WriteInt32(b, at, pop.Size);
+            LittleEndian.WriteInt32(b, at + 4, threshold);
+            LittleEndian.WriteInt32(b, at + 8, tau);
+            LittleEndian.WriteInt32(b, at + 12, bias);
+            LittleEndian.WriteInt32(b, at + 16, tauA);
+            LittleEndian.WriteInt32(b, at + 20, beta);
+            return at + 24;
+        }
+
+        private static int WriteProjection(byte[] b, int at, Projection proj)
+        {
+            at = SectionHeader(b, at, ModelFormat.SectionProjection, ProjectionPayload(proj));
+            b[at] = (byte)proj.Kind;
+            b[at + 1] = (byte)proj.WeightShift;
+            b[at + 2] = (byte)proj.Source.Index;
+            b[at + 3] = (byte)proj.Target.Index;
+            at = WriteName(b, at + 4, proj.Name);
+            LittleEndian.WriteInt32(b, at, proj.SynapseCount);
+            at += 4;
+            SparseProjection sparse = proj as SparseProjection;
+            if (sparse != null)
+            {
+                int[] rows = sparse.RowStart;
+                for (int i = 0; i < rows.Length; i++, at += 4) LittleEndian.WriteInt32(b, at, rows[i]);
+                ushort[] targets = sparse.TargetIndex;
+                for (int k = 0; k < targets.Length; k++, at += 2) LittleEndian.WriteUInt16(b, at, targets[k]);
+            }
+            short[] w = proj.Weights;
+            for (int k = 0; k < w.Length; k++, at += 2) LittleEndian.WriteUInt16(b, at, w[k]);
+            return at;
+        }
+
+        private static int WriteState(byte[] b, int at, Network network)
+        {
+            at = SectionHeader(b, at, ModelFormat.SectionState, StatePayload(network));
+            LittleEndian.WriteInt64(b, at, network.Tick);
+            LittleEndian.WriteInt32(b, at + 8, (int)network.Rng.State);
+            at += 12;
+            Population[] pops = network.Populations;
+            for (int p = 0; p < pops.Length; p++)
+            {
+                Population pop = pops[p];
+                System.Array.Copy(pop.Spiked, 0, b, at, pop.Spiked.Length);
+                at += pop.Spiked.Length;
+                LifPopulation lif = pop as LifPopulation;
+                if (lif != null)
+                {
+                    at = WriteInts(b, at, lif.MembraneQ16);
+                    System.Array.Copy(lif.RefractoryLeft, 0, b, at, lif.RefractoryLeft.Length);
+                    at += lif.RefractoryLeft.Length;
+                    at = WriteInts(b, at, lif.AdaptationQ16);
+                }
+                ReadoutPopulation readout = pop as ReadoutPopulation;
+                if (readout != null) at = WriteInts(b, at, readout.ValueQ16);
+            }
+            return at;
+        }
+
+        private static int WriteInts(byte[] b, int at, int[] values)
+        {
+            for (int i = 0; i < values.Length; i++, at += 4) LittleEndian.WriteInt32(b, at, values[i]);
+            return at;
+        }
+    }
+}
