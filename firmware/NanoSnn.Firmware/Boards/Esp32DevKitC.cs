@@ -82,11 +82,11 @@ namespace NanoSnn.Firmware.Boards
         // Clocks and memory.
 
         /// <summary>
-        /// Wall-clock tick period in microseconds. The interpreter runs roughly one IL instruction per
-        /// microsecond, so 10 ms leaves room for a small network; measure with the tick time the
-        /// firmware reports and lower it for smaller networks.
+        /// Target wall-clock tick in microseconds: the reference network's dt. A tick that takes
+        /// longer is not skipped; the firmware counts it as late and time stretches. The firmware
+        /// reports the worst tick it measured: that number, not this one, says what fits.
         /// </summary>
-        public const int TickUs = 10000;
+        public const int TickUs = 1000;
 
         /// <summary>Managed heap to plan for without PSRAM (the CLR takes what ESP-IDF leaves, typically 80-110 KB).</summary>
         public const int ManagedHeapBytes = 80 * 1024;
