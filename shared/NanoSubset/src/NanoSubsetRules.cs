@@ -104,16 +104,21 @@ namespace NanoSnn.NanoSubset
         /// <summary>NANO018: float/double types, literals and conversions (unless NanoSubsetAllowFloatingPoint=true).</summary>
         public static readonly DiagnosticDescriptor FloatingPoint = new DiagnosticDescriptor(
             "NANO018", "Floating point used",
-            "{0} in '{1}' is not allowed in nano-subset code; use fixed-point integers "
-                + "(e.g. Q16.16 in an int, Q14 in a short), or set NanoSubsetAllowFloatingPoint=true in a test project",
+            "{0} in '{1}' is not allowed in nano-subset code; use fixed-point integers instead "
+                + "(a Q16 value in an int, a Q14 value in a short), or set NanoSubsetAllowFloatingPoint=true in a test project",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
             description: "The core is fixed-point so that the host and the device compute bit-identical results.");
+
+        /// <summary>NANO019: exception types that do not exist in nanoFramework 1.x mscorlib.</summary>
+        public static readonly DiagnosticDescriptor MissingExceptionType = Create(
+            "NANO019", "Exception type missing on nanoFramework",
+            "throw or catch an exception type that exists there (integer divide by zero throws plain System.Exception on the device)");
 
         /// <summary>All descriptors, in id order.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             GenericDeclaration, GenericUse, CollectionsGeneric, Linq, Span, NullableValueType, Tuple,
             Record, IndexRange, Iterator, Dynamic, Decimal, Async, DefaultInterfaceMember, Unsafe,
-            MultiDimensionalArray, Checked, FloatingPoint);
+            MultiDimensionalArray, Checked, FloatingPoint, MissingExceptionType);
 
         private static DiagnosticDescriptor Create(string id, string title, string instead)
         {
