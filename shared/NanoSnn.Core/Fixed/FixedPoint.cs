@@ -83,10 +83,13 @@ namespace NanoSnn
             return s;
         }
 
-        /// <summary>(a·b) >> shift rounded to nearest (ties up), saturated to the int range.</summary>
+        /// <summary>(a·b) / 2^shift rounded to nearest (ties up), saturated to the int range.</summary>
         public static int SaturatingMultiplyShift(int a, int b, int shift)
         {
             long p = (long)a * b;
+            // |a·b| <= 2^62: from shift 63 on the quotient is within ±0.5 (only +2^62 / 2^63
+            // rounds up to 1), and long shifts of 64 or more would be masked.
+            if (shift >= 63) return shift == 63 && p == (1L << 62) ? 1 : 0;
             if (shift > 0) p = (p + (1L << (shift - 1))) >> shift;
             return SaturateToInt(p);
         }
@@ -107,11 +110,13 @@ namespace NanoSnn
 
         /// <summary>
         /// x / 2^shift rounded to nearest, ties toward +infinity. Saturates instead of
-        /// overflowing when x is within 2^(shift-1) of int.MaxValue.
+        /// overflowing when x is within 2^(shift-1) of int.MaxValue; shifts of 32 or more give
+        /// 0 (C# would otherwise mask the shift count to its low 5 bits).
         /// </summary>
         public static int RoundShift(int x, int shift)
         {
             if (shift <= 0) return x;
+            if (shift >= 32) return 0;
             int half = 1 << (shift - 1);
             if (x > int.MaxValue - half) return (int)(((long)x + half) >> shift);
             return (x + half) >> shift;

@@ -67,7 +67,7 @@ namespace NanoSnn
         /// </summary>
         public static int PeekLength(byte[] data, int offset, int available)
         {
-            if (data == null || available < HeaderBytes || offset < 0 || offset + HeaderBytes > data.Length) return -1;
+            if (data == null || available < HeaderBytes || offset < 0 || offset > data.Length - HeaderBytes) return -1;
             if (data[offset] != Magic0 || data[offset + 1] != Magic1 || data[offset + 2] != Magic2 || data[offset + 3] != Magic3) return -1;
             return LittleEndian.ReadInt32(data, offset + 8);
         }

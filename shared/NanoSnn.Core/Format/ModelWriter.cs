@@ -29,7 +29,7 @@ namespace NanoSnn
         public static int Write(Network network, bool includeState, byte[] buffer, int offset)
         {
             int total = MeasureBytes(network, includeState);
-            if (buffer == null || offset < 0 || offset + total > buffer.Length)
+            if (buffer == null || offset < 0 || offset > buffer.Length - total)
                 throw new System.ArgumentException("buffer too small: the model needs " + total + " bytes from offset " + offset);
             Population[] pops = network.Populations;
             Projection[] projs = network.Projections;

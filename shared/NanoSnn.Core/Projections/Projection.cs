@@ -15,11 +15,12 @@ namespace NanoSnn
     /// spikes × fan-out. A weight w adds <c>w &lt;&lt; WeightShift</c> to the target's Q16 input.
     /// </summary>
     /// <remarks>
-    /// Delay: the network updates populations in the order they were added and propagates
-    /// each population's incoming projections just before integrating it. A projection from
-    /// an earlier population therefore delivers this tick's spikes (no delay), and one from
-    /// the population itself or a later one delivers last tick's spikes (one-tick delay):
-    /// exactly the recurrent delay of the e-prop equations.
+    /// Delay: the network sets every input population's spikes first, then updates the other
+    /// populations in the order they were added, propagating each one's incoming projections
+    /// just before integrating it. A projection from an input or from an earlier population
+    /// therefore delivers this tick's spikes (no delay), and one from the population itself
+    /// or a later one delivers last tick's spikes (one-tick delay): exactly the recurrent
+    /// delay of the e-prop equations.
     /// </remarks>
     public abstract class Projection
     {
@@ -71,7 +72,10 @@ namespace NanoSnn
         public abstract int MaxFanIn { get; }
 
         /// <summary>Whether the source is updated after (or is) the target, giving a one-tick delay.</summary>
-        public bool IsRecurrent { get { return Source.Index >= Target.Index; } }
+        public bool IsRecurrent
+        {
+            get { return Source.Kind != PopulationKind.Input && Source.Index >= Target.Index; }
+        }
 
         /// <summary>Adds the weight rows of the sources that spiked to the target's input; returns the synaptic events.</summary>
         public abstract int Propagate();
@@ -94,8 +98,10 @@ namespace NanoSnn
             short[] w = Weights;
             for (int k = 0; k < w.Length; k++)
             {
-                long x = ((long)rng.NextGaussianQ16() * scaleQ16) >> 16;
-                w[k] = FixedPoint.SaturateToShort(FixedPoint.SaturateToInt(x >> WeightShift));
+                // One rounding shift from Q32 (sample x scale) to weight units: unbiased.
+                int shift = 16 + WeightShift;
+                long x = ((long)rng.NextGaussianQ16() * scaleQ16 + (1L << (shift - 1))) >> shift;
+                w[k] = FixedPoint.SaturateToShort(FixedPoint.SaturateToInt(x));
             }
         }
 

@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace NanoSnn.Cli.Commands
+{
+    /// <summary>The root command: <c>nanosnn run | inspect | bench</c>.</summary>
+    public static class NanoSnnCommand
+    {
+        /// <summary>Builds the command tree writing to <paramref name="context"/>.</summary>
+        public static RootCommand Create(CliContext context)
+        {
+            RootCommand root = new RootCommand(
+                "nanosnn: simulate, inspect and benchmark fixed-point spiking neural networks built from the same core that runs on the ESP32.");
+            root.Subcommands.Add(RunCommand.Create(context));
+            root.Subcommands.Add(InspectCommand.Create(context));
+            root.Subcommands.Add(BenchCommand.Create(context));
+            return root;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using NanoSnn.Cli.Output;
+using NanoSnn.Cli.Scenarios;
+using Spectre.Console;
+
+namespace NanoSnn.Cli.Commands
+{
+    /// <summary><c>nanosnn run</c>: simulates the default sensor scenario and prints a summary.</summary>
+    public static class RunCommand
+    {
+        /// <summary>A run still going after this long (ms) shows a live progress bar for the rest.</summary>
+        public const int ProgressAfterMilliseconds = 300;
+
+        private const int Chunk = 1000;
+
+        /// <summary>Builds the command.</summary>
+        public static Command Create(CliContext context)
+        {
+            Option<int> steps = CliOptions.Int("--steps", "Ticks to simulate (1 ms each for the built-in network)", 10000, 1, int.MaxValue);
+            Option<uint> seed = CliOptions.Seed("Seed of the network's weights and of the simulated sensors");
+            Option<FileInfo> model = CliOptions.File("--model", "Simulate this model file instead of the built-in sensor network (it needs "
+                + (2 * SensorNetwork.Channels) + " input channels)");
+            Option<FileInfo> save = CliOptions.File("--save", "After the run, write the network with its state (a checkpoint) to FILE");
+            Option<bool> json = CliOptions.Json("Print one JSON object instead of tables");
+
+            Command command = new Command("run",
+                "Simulate the built-in sensor scenario: " + SensorNetwork.Channels + " simulated sensor channels (slow sines plus noise, about ±1000 units), "
+                + "send-on-delta encoded (delta " + SensorNetwork.SensorDelta + ") into the reference sensor network; prints rates, synaptic events, "
+                + "footprint, the decoded PWM duties and the final state hash.");
+            command.Options.Add(steps);
+            command.Options.Add(seed);
+            command.Options.Add(model);
+            command.Options.Add(save);
+            command.Options.Add(json);
+            command.SetAction(parse => CommandRunner.Guard(context, () => Execute(context,
+                parse.GetValue(steps), parse.GetValue(seed), parse.GetValue(model), parse.GetValue(save), parse.GetValue(json))));
+            return command;
+        }
+
+        private static int Execute(CliContext context, int steps, uint seed, FileInfo model, FileInfo save, bool json)
+        {
+            Network network = model == null ? SensorNetwork.Build(seed) : ModelFiles.Load(ModelFiles.Read(model), model.ToString());
+            SensorScenario scenario;
+            try
+            {
+                scenario = new SensorScenario(network, seed);
+            }
+            catch (ArgumentException e)
+            {
+                throw CommandFailure.Usage((model == null ? "" : model + ": ") + e.Message, e);
+            }
+            network.ResetCounters();
+            long firstTick = network.Tick;
+
+            Simulate(context.LiveProgress && !json ? context.Console : null, scenario, steps);
+
+            RunReport report = new RunReport(scenario, model == null ? null : model.ToString(), seed, steps, firstTick);
+            if (save != null) report.SavedBytes = ModelFiles.Save(network, true, save);
+            if (json) report.WriteJson(context.Out);
+            else report.WriteTables(context.Console, save == null ? null : save.ToString());
+            return ExitCodes.Ok;
+        }
+
+        // Ticks without output first; only a run that is still going after ProgressAfterMilliseconds
+        // gets a progress bar, so short runs print nothing but their summary.
+        private static void Simulate(IAnsiConsole live, SensorScenario scenario, int steps)
+        {
+            Stopwatch clock = Stopwatch.StartNew();
+            int done = 0;
+            while (done < steps && (live == null || clock.ElapsedMilliseconds < ProgressAfterMilliseconds))
+            {
+                int n = Math.Min(Chunk, steps - done);
+                for (int t = 0; t < n; t++) scenario.Tick();
+                done += n;
+            }
+            if (done == steps) return;
+            int start = done;
+            live.Progress()
+                .AutoClear(true)
+                .Columns(new ProgressColumn[]
+                {
+                    new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                    new ElapsedTimeColumn(), new RemainingTimeColumn(),
+                })
+                .Start(progress =>
+                {
+                    ProgressTask task = progress.AddTask("simulating " + steps.ToString("N0", CultureInfo.InvariantCulture) + " ticks", true, steps);
+                    task.Value = start;
+                    for (int at = start; at < steps;)
+                    {
+                        int n = Math.Min(Math.Max(Chunk, steps / 1000), steps - at);
+                        for (int t = 0; t < n; t++) scenario.Tick();
+                        at += n;
+                        task.Value = at;
+                    }
+                });
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text;
+using NanoSnn.Cli.Output;
+using Spectre.Console;
+
+namespace NanoSnn.Cli.Inspect
+{
+    /// <summary>The description <c>nanosnn inspect</c> prints: file, network, populations, projections, formats, footprint.</summary>
+    public sealed class InspectReport
+    {
+        private readonly string _path;
+        private readonly ModelFileHeader _header;
+        private readonly Network _network;
+
+        /// <summary>Describes the network loaded from <paramref name="path"/>.</summary>
+        public InspectReport(string path, ModelFileHeader header, Network network)
+        {
+            _path = path;
+            _header = header;
+            _network = network;
+        }
+
+        /// <summary>Writes the description.</summary>
+        public void Write(IAnsiConsole console)
+        {
+            Network n = _network;
+            console.WriteLine("model file " + _path + ": " + Units.Count(_header.SizeBytes) + " bytes, CRC-32 " + Units.Hash(_header.Crc)
+                + " (verified), format version " + _header.Version + ", " + _header.Sections + " sections");
+            console.WriteLine("state section: " + (_header.HasState ? "yes, a checkpoint at tick " + Units.Count(n.Tick)
+                + " (generator state " + Units.Hash(n.Rng.State) + ")" : "no (a model: the state starts at rest)"));
+            console.WriteLine("network: tick " + Units.Time(n.DtUs) + ", seed " + n.Seed + ", " + n.Populations.Length + " populations, "
+                + n.Projections.Length + " projections, " + n.InputSize + " input channels, state hash " + Units.Hash(n.ComputeStateHash()));
+            console.Write(Populations());
+            console.Write(Projections());
+            console.Write(Formats());
+            console.Write(Footprint());
+        }
+
+        private Table Populations()
+        {
+            Table table = new Table().Title("populations");
+            table.AddColumn(new TableColumn("#").RightAligned());
+            table.AddColumn("name");
+            table.AddColumn("kind");
+            table.AddColumn(new TableColumn("size").RightAligned());
+            table.AddColumn("parameters");
+            table.AddColumn(new TableColumn("param B").RightAligned());
+            table.AddColumn(new TableColumn("state B").RightAligned());
+            foreach (Population p in _network.Populations)
+            {
+                table.AddRow(p.Index.ToString(), Markup.Escape(p.Name), Names.Of(p.Kind), Units.Count(p.Size),
+                    Markup.Escape(Parameters(p)), Units.Count(p.ParameterBytes), Units.Count(p.StateBytes));
+            }
+            return table;
+        }
+
+        private string Parameters(Population p)
+        {
+            StringBuilder s = new StringBuilder();
+            LifPopulation lif = p as LifPopulation;
+            if (lif != null)
+            {
+                LifParameters lp = lif.Parameters;
+                s.Append("threshold ").Append(Units.Q16(lp.ThresholdQ16)).Append('\n');
+                s.Append("tau_m ").Append(Units.Time(lp.TauMembraneUs)).Append(", decay ").Append(Units.Decay12(lif.MembraneDecay12)).Append('\n');
+                s.Append("bias ").Append(Units.Q16(lp.BiasQ16)).Append(" per tick\n");
+                s.Append("reset ").Append(Names.Of(lp.Reset)).Append(", refractory ").Append(lp.RefractoryTicks).Append(" ticks (")
+                    .Append(Units.Time(lp.RefractoryTicks * _network.DtUs)).Append(')');
+                if (lif.Adaptive)
+                {
+                    s.Append("\nadaptation tau_a ").Append(Units.Time(lp.TauAdaptationUs)).Append(", decay ").Append(Units.Decay12(lif.AdaptationDecay12));
+                    s.Append("\nadaptation beta ").Append(Units.Q16(lp.AdaptationBetaQ16)).Append(" per spike");
+                }
+                return s.ToString();
+            }
+            ReadoutPopulation readout = p as ReadoutPopulation;
+            if (readout != null)
+            {
+                s.Append("tau ").Append(Units.Time(readout.TauUs)).Append(", decay ").Append(Units.Decay12(readout.Decay12)).Append('\n');
+                s.Append("bias ").Append(Units.Q16(readout.Bias)).Append(" per tick");
+                return s.ToString();
+            }
+            InputPopulation input = p as InputPopulation;
+            if (input != null)
+                return "input channels " + input.FirstInputIndex + ".." + (input.FirstInputIndex + p.Size - 1) + " (no dynamics)";
+            return "";
+        }
+
+        private Table Projections()
+        {
+            Table table = new Table().Title("projections (weights as values: raw x 2^shift / 65536, threshold 1.0 = 1.0; delay 1 = spikes of the previous tick)");
+            table.AddColumn(new TableColumn("#").RightAligned());
+            table.AddColumn("name");
+            table.AddColumn("kind");
+            table.AddColumn("source -> target");
+            table.AddColumn(new TableColumn("synapses").RightAligned());
+            table.AddColumn("weight format (int16)");
+            table.AddColumn(new TableColumn("min").RightAligned());
+            table.AddColumn(new TableColumn("max").RightAligned());
+            table.AddColumn(new TableColumn("mean").RightAligned());
+            table.AddColumn(new TableColumn("sparsity").RightAligned());
+            table.AddColumn(new TableColumn("param B").RightAligned());
+            foreach (Projection q in _network.Projections)
+            {
+                WeightStatistics stats = new WeightStatistics(q.Weights);
+                int shift = q.WeightShift;
+                string route = q.Source.Name + " -> " + q.Target.Name + (q.IsRecurrent ? " (delay 1)" : "");
+                string format = "Q16 step " + Units.WeightStep(shift) + " (shift " + shift + ", ±"
+                    + Units.Fixed(Units.WeightValue(32768, shift), 4).TrimEnd('0').TrimEnd('.') + ")";
+                table.AddRow(q.Index.ToString(), Markup.Escape(q.Name), Names.Of(q.Kind), Markup.Escape(route), Units.Count(q.SynapseCount),
+                    Markup.Escape(format), Weight(stats.Min, shift), Weight(stats.Max, shift), Units.Fixed(Units.WeightValue(stats.Mean, shift), 5),
+                    Units.Fixed(stats.Sparsity, 3), Units.Count(q.ParameterBytes));
+            }
+            return table;
+        }
+
+        private static string Weight(int raw, int shift)
+        {
+            return Units.Fixed(Units.WeightValue(raw, shift), 4) + " (" + raw + ")";
+        }
+
+        private static Table Formats()
+        {
+            Table table = new Table().Title("number formats");
+            table.AddColumn("quantity");
+            table.AddColumn("format");
+            table.AddRow("membranes, thresholds, biases, readouts, adaptation", "Q16 int32: 1.0 = 65536, state limited to ±16384.0");
+            table.AddRow("decays (per tick)", "Decay12: 4096 = 1.0, round(4096 exp(-dt/tau))");
+            table.AddRow("weights", "int16 per synapse; w adds w << shift to the target's Q16 input");
+            table.AddRow("sparse connectivity", "CSR: int32 row start per source + 1, uint16 target per synapse");
+            return table;
+        }
+
+        private Table Footprint()
+        {
+            Network n = _network;
+            int synapses = n.SynapseCount;
+            long connectivity = 0;
+            foreach (Projection q in n.Projections) connectivity += q.ParameterBytes;
+            Table table = new Table().Title("footprint");
+            table.AddColumn("quantity");
+            table.AddColumn(new TableColumn("bytes").RightAligned());
+            table.AddRow("parameters", Units.Count(n.ParameterBytes));
+            table.AddRow("state", Units.Count(n.StateBytes));
+            table.AddRow("total (parameters + state)", Units.Count(n.FootprintBytes));
+            table.AddRow("synapses", Units.Count(synapses));
+            table.AddRow("bytes per synapse (weights + connectivity)", synapses == 0 ? "-" : Units.Fixed(connectivity / (double)synapses, 3));
+            table.AddRow("bytes per synapse (whole footprint)", synapses == 0 ? "-" : Units.Fixed(n.FootprintBytes / (double)synapses, 3));
+            return table;
+        }
+    }
+}

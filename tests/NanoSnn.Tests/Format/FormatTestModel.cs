@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace NanoSnn.Tests.Format
+{
+    /// <summary>
+    /// The sample model of the format robustness tests and the tools to take its bytes apart:
+    /// a map of its sections and fields (from the layout documented on <see cref="ModelFormat"/>),
+    /// edits that keep the file consistent (section lengths, file length, CRC), and the checks
+    /// every rejection must pass.
+    /// </summary>
+    internal static class FormatTestModel
+    {
+        /// <summary>
+        /// Every population kind (input; LIF with Subtract reset, refractory period and bias;
+        /// ALIF with Zero reset; readout with bias) and both projection kinds (dense feed-forward,
+        /// sparse recurrent, sparse feed-forward, sparse from a later population), with 60 ticks
+        /// of activity so that spikes, refractory counters, adaptation and readouts are non-zero.
+        /// </summary>
+        public static Network Build()
+        {
+            var b = new NetworkBuilder(1000, 0xC0FFEE);
+            InputPopulation input = b.AddInput("in", 4);
+
+            var lifParameters = new LifParameters { RefractoryTicks = 2, BiasQ16 = 4000, TauMembraneUs = 15000 };
+            LifPopulation lif = b.AddLif("lif", 6, lifParameters);
+
+            var alifParameters = new LifParameters
+            {
+                Reset = ResetMode.Zero,
+                RefractoryTicks = 1,
+                AdaptationBetaQ16 = 30000,
+                TauAdaptationUs = 120000,
+                ThresholdQ16 = 50000,
+            };
+            LifPopulation alif = b.AddAlif("alif", 5, alifParameters);
+
+            ReadoutPopulation output = b.AddReadout("out", 3, 25000, -200);
+
+            b.AddDense("in-lif", input, lif, 4).InitializeGaussian(b.Rng, 45000);        // projection 0
+            b.AddSparseRandom("lif-lif", lif, lif, 4, 2).InitializeGaussian(b.Rng, 30000); // projection 1
+            b.AddSparseRandom("lif-alif", lif, alif, 4, 3).InitializeGaussian(b.Rng, 30000);
+            b.AddDense("in-alif", input, alif, 4).InitializeGaussian(b.Rng, 45000);
+            b.AddSparseRandom("alif-lif", alif, lif, 4, 2).InitializeGaussian(b.Rng, 20000);
+            b.AddDense("lif-out", lif, output, 3).InitializeGaussian(b.Rng, 20000);
+            b.AddDense("alif-out", alif, output, 3).InitializeGaussian(b.Rng, 20000);
+            Network net = b.Build();
+            Drive(net, new XorShift32(11), 60);
+            return net;
+        }
+
+        /// <summary>Steps <paramref name="net"/> with every input channel spiking at 25 %.</summary>
+        public static void Drive(Network net, XorShift32 rng, int ticks)
+        {
+            var spikes = new int[Math.Max(1, net.InputSize)];
+            for (int t = 0; t < ticks; t++)
+            {
+                int n = 0;
+                for (int c = 0; c < net.InputSize; c++) if (rng.NextBernoulli(16384)) spikes[n++] = c;
+                net.Step(spikes, n);
+            }
+        }
+
+        public static byte[] Save(Network net, bool state)
+        {
+            var bytes = new byte[ModelWriter.MeasureBytes(net, state)];
+            Assert.AreEqual(bytes.Length, ModelWriter.Write(net, state, bytes, 0));
+            return bytes;
+        }
+
+        private static byte[] _withState;
+        private static byte[] _withoutState;
+
+        /// <summary>The sample model with its state section (a checkpoint); a fresh copy on every call.</summary>
+        public static byte[] WithState()
+        {
+            _withState ??= Save(Build(), true);
+            return (byte[])_withState.Clone();
+        }
+
+        /// <summary>The sample model without state; a fresh copy on every call.</summary>
+        public static byte[] WithoutState()
+        {
+            _withoutState ??= Save(Build(), false);
+            return (byte[])_withoutState.Clone();
+        }
+
+        /// <summary>Rewrites the header's length field and the CRC trailer to match the bytes as they are.</summary>
+        public static byte[] FixLengthAndCrc(byte[] data)
+        {
+            LittleEndian.WriteInt32(data, 8, data.Length);
+            LittleEndian.WriteInt32(data, data.Length - 4, (int)Crc32.Compute(data, 0, data.Length - 4));
+            return data;
+        }
+
+        /// <summary>Replaces <paramref name="remove"/> bytes at <paramref name="at"/> with <paramref name="insert"/>.</summary>
+        public static byte[] Splice(byte[] data, int at, int remove, byte[] insert)
+        {
+            var result = new byte[data.Length - remove + insert.Length];
+            Array.Copy(data, result, at);
+            Array.Copy(insert, 0, result, at, insert.Length);
+            Array.Copy(data, at + remove, result, at + insert.Length, data.Length - at - remove);
+            return result;
+        }
+
+        /// <summary>Loads <paramref name="data"/> expecting a rejection; checks the exception's message and range.</summary>
+        public static ModelFormatException Reject(byte[] data)
+        {
+            try
+            {
+                ModelReader.Load(data);
+            }
+            catch (ModelFormatException e)
+            {
+                CheckMessage(e, data.Length);
+                return e;
+            }
+            Assert.Fail("the model was accepted");
+            return null;
+        }
+
+        /// <summary>Every rejection names its field and the byte offset, inside the data given.</summary>
+        public static void CheckMessage(ModelFormatException e, int length)
+        {
+            Assert.IsFalse(string.IsNullOrEmpty(e.Field), "no field named: " + e.Message);
+            Assert.IsTrue(e.Offset >= 0 && e.Offset <= length, "offset " + e.Offset + " outside 0.." + length + ": " + e.Message);
+            StringAssert.Contains(e.Message, e.Field + " at byte " + e.Offset);
+            StringAssert.Contains(e.Message, ModelFormatException.ErrorName(e.Error));
+        }
+
+        /// <summary>Expects a rejection with <paramref name="error"/>, a field starting with <paramref name="field"/> and, unless -1, that offset.</summary>
+        public static ModelFormatException Expect(byte[] data, ModelFormatError error, string field, int offset = -1)
+        {
+            ModelFormatException e = Reject(data);
+            Assert.AreEqual(error, e.Error, e.Message);
+            Assert.IsTrue(e.Field.StartsWith(field, StringComparison.Ordinal), "field '" + e.Field + "' does not start with '" + field + "': " + e.Message);
+            if (offset >= 0) Assert.AreEqual(offset, e.Offset, e.Message);
+            return e;
+        }
+    }
+
+    /// <summary>One section of a model file, as found by walking the section headers.</summary>
+    internal sealed class SectionInfo
+    {
+        public int Type;
+        /// <summary>Offset of the section header.</summary>
+        public int Header;
+        /// <summary>Offset of the payload.</summary>
+        public int Payload;
+        public int Length;
+        /// <summary>Offset of the name length byte (populations and projections).</summary>
+        public int NameLengthAt;
+        public string Name;
+        /// <summary>Offset of the first field after the name.</summary>
+        public int AfterName;
+    }
+
+    /// <summary>The sections of a well-formed model file and the offsets of their fields.</summary>
+    internal sealed class ModelLayout
+    {
+        public readonly List<SectionInfo> Sections = new List<SectionInfo>();
+        public readonly List<SectionInfo> Populations = new List<SectionInfo>();
+        public readonly List<SectionInfo> Projections = new List<SectionInfo>();
+        public SectionInfo Network;
+        public SectionInfo State;
+
+        public ModelLayout(byte[] data)
+        {
+            int at = ModelFormat.HeaderBytes;
+            while (at < data.Length - ModelFormat.TrailerBytes)
+            {
+                var s = new SectionInfo
+                {
+                    Type = LittleEndian.ReadUInt16(data, at),
+                    Header = at,
+                    Payload = at + ModelFormat.SectionHeaderBytes,
+                    Length = LittleEndian.ReadInt32(data, at + 4),
+                };
+                if (s.Type == ModelFormat.SectionPopulation || s.Type == ModelFormat.SectionProjection)
+                {
+                    s.NameLengthAt = s.Payload + (s.Type == ModelFormat.SectionPopulation ? 3 : 4);
+                    int n = data[s.NameLengthAt];
+                    char[] name = new char[n];
+                    for (int i = 0; i < n; i++) name[i] = (char)data[s.NameLengthAt + 1 + i];
+                    s.Name = new string(name);
+                    s.AfterName = s.NameLengthAt + 1 + n;
+                }
+                Sections.Add(s);
+                if (s.Type == ModelFormat.SectionNetwork) Network = s;
+                else if (s.Type == ModelFormat.SectionPopulation) Populations.Add(s);
+                else if (s.Type == ModelFormat.SectionProjection) Projections.Add(s);
+                else if (s.Type == ModelFormat.SectionState) State = s;
+                at = s.Payload + s.Length;
+            }
+            Assert.AreEqual(data.Length - ModelFormat.TrailerBytes, at, "layout walk did not end at the CRC");
+        }
+
+        // Population payload fields after the name.
+        public int PopulationSize(int p) => Populations[p].AfterName;
+        public int PopulationThreshold(int p) => Populations[p].AfterName + 4;
+        public int PopulationTau(int p) => Populations[p].AfterName + 8;
+        public int PopulationBias(int p) => Populations[p].AfterName + 12;
+        public int PopulationTauAdaptation(int p) => Populations[p].AfterName + 16;
+        public int PopulationBeta(int p) => Populations[p].AfterName + 20;
+
+        // Projection payload fields.
+        public int ProjectionKind(int q) => Projections[q].Payload;
+        public int ProjectionShift(int q) => Projections[q].Payload + 1;
+        public int ProjectionSource(int q) => Projections[q].Payload + 2;
+        public int ProjectionTarget(int q) => Projections[q].Payload + 3;
+        public int ProjectionSynapseCount(int q) => Projections[q].AfterName;
+        public int ProjectionRows(int q) => Projections[q].AfterName + 4;
+    }
+}
