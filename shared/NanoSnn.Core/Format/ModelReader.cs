@@ -13,10 +13,10 @@ namespace NanoSnn
         private readonly int _end;
         private int _at;
 
-        // Payload bytes of the state section (-1 without one) and the bytes the populations
-        // read so far will need there: checked before each population is allocated, so a
-        // forged header cannot make the loader allocate memory the file does not back.
-        private int _statePayload = -1;
+        // With a state section (it comes last), the state bytes the populations read so far
+        // need: checked against the bytes left in the file before each population is
+        // allocated, so a forged header cannot make the loader allocate what the file does not back.
+        private bool _hasState;
         private long _stateNeeded = 12;
 
         private ModelReader(byte[] data, int offset, int count)
@@ -78,7 +78,7 @@ namespace NanoSnn
 
             int sections = LittleEndian.ReadUInt16(d, h + 12);
             bool hasState = (flags & ModelFormat.FlagState) != 0;
-            ScanSections(sections, hasState);
+            _hasState = hasState;
             _at = h + ModelFormat.HeaderBytes;
 
             int payloadEnd = Section(ModelFormat.SectionNetwork, "network section");
@@ -113,38 +113,6 @@ namespace NanoSnn
             return network;
         }
 
-        /// <summary>
-        /// Walks the section headers once, without allocating, so that the section count,
-        /// every declared length and the state section's size are known to fit the file
-        /// before anything is built.
-        /// </summary>
-        private void ScanSections(int sections, bool hasState)
-        {
-            int at = _origin + ModelFormat.HeaderBytes;
-            int limit = _end - ModelFormat.TrailerBytes;
-            for (int s = 0; s < sections; s++)
-            {
-                bool isState = hasState && s == sections - 1;
-                string what = isState ? "state section header" : "section " + s + " header";
-                if (limit - at < ModelFormat.SectionHeaderBytes)
-                    throw Fail(ModelFormatError.BadSection, what, at, sections + " sections declared, but the data ends before section " + s);
-                int type = LittleEndian.ReadUInt16(_data, at);
-                int payload = LittleEndian.ReadInt32(_data, at + 4);
-                at += ModelFormat.SectionHeaderBytes;
-                if (payload < 0 || payload > limit - at)
-                    throw Fail(ModelFormatError.BadSection, what, at - 4, "payload of " + payload + " bytes does not fit before the CRC");
-                if (isState)
-                {
-                    if (type != ModelFormat.SectionState)
-                        throw Fail(ModelFormatError.BadSection, what, at - ModelFormat.SectionHeaderBytes, "the state flag is set but the last section has type " + type);
-                    _statePayload = payload;
-                }
-                at += payload;
-            }
-            if (at != limit)
-                throw Fail(ModelFormatError.BadSection, "end of sections", at, (limit - at) + " bytes after the last declared section");
-        }
-
         /// <summary>State bytes a population of this kind and size stores in a checkpoint.</summary>
         private static long StateBytesOf(int kind, int size)
         {
@@ -170,11 +138,12 @@ namespace NanoSnn
             int tauA = Int32(where + " tau adaptation", 0, int.MaxValue);
             int beta = Int32(where + " beta", int.MinValue, int.MaxValue);
             EndSection(payloadEnd, where);
-            if (_statePayload >= 0)
+            if (_hasState)
             {
                 _stateNeeded += StateBytesOf(kind, size);
-                if (_stateNeeded > _statePayload)
-                    throw Fail(ModelFormatError.BadSection, where + " size", start, "the state section holds " + _statePayload + " bytes, too few for the populations declared so far (" + _stateNeeded + ")");
+                long left = _end - ModelFormat.TrailerBytes - _at;
+                if (_stateNeeded > left)
+                    throw Fail(ModelFormatError.BadSection, where + " size", start + 4 + name.Length, "the state section needs at least " + _stateNeeded + " bytes for the populations declared so far, but only " + left + " bytes remain");
             }
             bool lif = kind == (int)PopulationKind.Lif || kind == (int)PopulationKind.Alif;
             if (!lif && (reset != 0 || refractory != 0 || threshold != 0))

@@ -444,11 +444,10 @@ namespace NanoSnn.Tests.Format
         {
             GC.Collect();
             long before = GC.GetAllocatedBytesForCurrentThread();
-            var watch = System.Diagnostics.Stopwatch.StartNew();
+            // Memory, not time, is what a forged file must not be able to exhaust; allocation is
+            // deterministic, so that is what is asserted.
             ModelFormatException e = FormatTestModel.Expect(forged, error, field);
-            watch.Stop();
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.IsTrue(watch.ElapsedMilliseconds < 2000, "took " + watch.ElapsedMilliseconds + " ms");
             Assert.IsTrue(allocated < maxAllocatedBytes, "allocated " + allocated + " bytes for a " + forged.Length + "-byte file before rejecting it");
             return e;
         }
@@ -488,7 +487,7 @@ namespace NanoSnn.Tests.Format
         {
             byte[] forged = Forge(255, 65535, PopulationKind.Alif, 0, 0, true);
             Assert.IsTrue(forged.Length < 16000);
-            ExpectCheaply(forged, ModelFormatError.BadSection, "state section header", 16L << 20);
+            ExpectCheaply(forged, ModelFormatError.BadSection, "population 0 size", 16L << 20);
         }
     }
 }
