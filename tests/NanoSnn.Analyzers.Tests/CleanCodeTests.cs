@@ -212,6 +212,30 @@ namespace NanoSnn.Sample
         }
 
         [TestMethod]
+        public void PortableAssertionsOnMembersAndParenthesesAreAccepted()
+        {
+            // MSTest's Assert.IsTrue takes bool?; nanoFramework.TestFramework's takes bool.
+            // Passing a field, a property or a parenthesized condition must not be reported
+            // as a nullable conversion (a colleague had to work around exactly that).
+            const string members = @"
+                private sealed class Holder { public bool Flag; public bool Ready { get { return Flag; } } }
+                public void Check()
+                {
+                    Holder h = new Holder();
+                    Microsoft.VisualStudio.TestTools.UnitTesting.Assert.IsTrue(h.Flag);
+                    Microsoft.VisualStudio.TestTools.UnitTesting.Assert.IsFalse(h.Ready);
+                    Microsoft.VisualStudio.TestTools.UnitTesting.Assert.IsTrue((h.Flag));
+                    Microsoft.VisualStudio.TestTools.UnitTesting.Assert.AreEqual(1, h.Flag ? 1 : 0);
+                }";
+            ImmutableArray<Diagnostic> diagnostics = AnalyzerHarness.Analyze(Snippets.InClass(members));
+            Assert.AreEqual(0, diagnostics.Length, AnalyzerHarness.Describe(diagnostics));
+
+            // The exemption is for the argument only: a bool? the code itself declares is still reported.
+            ImmutableArray<Diagnostic> declared = AnalyzerHarness.Analyze(Snippets.InClass("public bool? Maybe;"));
+            Assert.IsTrue(declared.Any(d => d.Id == "NANO006"), AnalyzerHarness.Describe(declared));
+        }
+
+        [TestMethod]
         public void HostOnlyBranchesMayUseAnything()
         {
             const string members = @"

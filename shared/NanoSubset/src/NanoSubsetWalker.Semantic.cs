@@ -113,6 +113,14 @@ namespace NanoSnn.NanoSubset
         /// <summary>True for an argument of e.g. Assert.IsTrue(bool?), which takes a plain bool on nano.</summary>
         private bool IsArgumentOfNanoCounterpart(ExpressionSyntax expression)
         {
+            // The conversion may be reported on the name inside the argument (`x.Flag`,
+            // `(flag)`): climb to the whole argument expression first.
+            while (expression.Parent is ParenthesizedExpressionSyntax
+                || (expression.Parent is MemberAccessExpressionSyntax access && access.Name == expression))
+            {
+                expression = (ExpressionSyntax)expression.Parent;
+            }
+
             return expression.Parent is ArgumentSyntax argument
                 && argument.Parent is ArgumentListSyntax list
                 && list.Parent is InvocationExpressionSyntax invocation
