@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using NanoSnn.Cli.Output;
+using NanoSnn.Cli.Plots;
 using NanoSnn.Cli.Scenarios;
 using Spectre.Console;
 
@@ -26,6 +27,8 @@ namespace NanoSnn.Cli.Commands
                 + (2 * SensorNetwork.Channels) + " input channels)");
             Option<FileInfo> save = CliOptions.File("--save", "After the run, write the network with its state (a checkpoint) to FILE");
             Option<bool> json = CliOptions.Json("Print one JSON object instead of tables");
+            Option<FileInfo> plot = CliOptions.File("--plot", "Write an SVG figure of the run to FILE: sensor samples, a spike raster of the first "
+                + RunRecorder.RasterTicks + " ticks, population rates and readouts");
 
             Command command = new Command("run",
                 "Simulate the built-in sensor scenario: " + SensorNetwork.Channels + " simulated sensor channels (slow sines plus noise, about ±1000 units), "
@@ -36,12 +39,13 @@ namespace NanoSnn.Cli.Commands
             command.Options.Add(model);
             command.Options.Add(save);
             command.Options.Add(json);
+            command.Options.Add(plot);
             command.SetAction(parse => CommandRunner.Guard(context, () => Execute(context,
-                parse.GetValue(steps), parse.GetValue(seed), parse.GetValue(model), parse.GetValue(save), parse.GetValue(json))));
+                parse.GetValue(steps), parse.GetValue(seed), parse.GetValue(model), parse.GetValue(save), parse.GetValue(json), parse.GetValue(plot))));
             return command;
         }
 
-        private static int Execute(CliContext context, int steps, uint seed, FileInfo model, FileInfo save, bool json)
+        private static int Execute(CliContext context, int steps, uint seed, FileInfo model, FileInfo save, bool json, FileInfo plot)
         {
             Network network = model == null ? SensorNetwork.Build(seed) : ModelFiles.Load(ModelFiles.Read(model), model.ToString());
             SensorScenario scenario;
@@ -56,25 +60,44 @@ namespace NanoSnn.Cli.Commands
             network.ResetCounters();
             long firstTick = network.Tick;
 
-            Simulate(context.LiveProgress && !json ? context.Console : null, scenario, steps);
+            RunRecorder recorder = plot == null ? null : new RunRecorder(scenario, steps);
+            Simulate(context.LiveProgress && !json ? context.Console : null, scenario, recorder, steps);
 
             RunReport report = new RunReport(scenario, model == null ? null : model.ToString(), seed, steps, firstTick);
             if (save != null) report.SavedBytes = ModelFiles.Save(network, true, save);
+            if (plot != null)
+            {
+                try
+                {
+                    recorder.Figure("nanosnn run: " + (model == null ? "built-in sensor network" : model.Name) + ", seed " + seed + ", "
+                        + steps.ToString("N0", CultureInfo.InvariantCulture) + " ticks").Save(plot.FullName);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    throw CommandFailure.Runtime("cannot write the plot " + plot + ": " + e.Message, e);
+                }
+            }
             if (json) report.WriteJson(context.Out);
             else report.WriteTables(context.Console, save == null ? null : save.ToString());
             return ExitCodes.Ok;
         }
 
+        private static void Tick(SensorScenario scenario, RunRecorder recorder)
+        {
+            scenario.Tick();
+            if (recorder != null) recorder.Record();
+        }
+
         // Ticks without output first; only a run that is still going after ProgressAfterMilliseconds
         // gets a progress bar, so short runs print nothing but their summary.
-        private static void Simulate(IAnsiConsole live, SensorScenario scenario, int steps)
+        private static void Simulate(IAnsiConsole live, SensorScenario scenario, RunRecorder recorder, int steps)
         {
             Stopwatch clock = Stopwatch.StartNew();
             int done = 0;
             while (done < steps && (live == null || clock.ElapsedMilliseconds < ProgressAfterMilliseconds))
             {
                 int n = Math.Min(Chunk, steps - done);
-                for (int t = 0; t < n; t++) scenario.Tick();
+                for (int t = 0; t < n; t++) Tick(scenario, recorder);
                 done += n;
             }
             if (done == steps) return;
@@ -93,7 +116,7 @@ namespace NanoSnn.Cli.Commands
                     for (int at = start; at < steps;)
                     {
                         int n = Math.Min(Math.Max(Chunk, steps / 1000), steps - at);
-                        for (int t = 0; t < n; t++) scenario.Tick();
+                        for (int t = 0; t < n; t++) Tick(scenario, recorder);
                         at += n;
                         task.Value = at;
                     }

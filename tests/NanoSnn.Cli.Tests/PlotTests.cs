@@ -1,0 +1,39 @@
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace NanoSnn.Cli.Tests
+{
+    [TestClass]
+    public sealed class PlotTests
+    {
+        [TestMethod]
+        public void RunWritesAWellFormedSvgWithEveryPanel()
+        {
+            using var temp = new TempFiles();
+            string path = temp.PathOf("sub/run.svg");
+            CliRun run = CliRun.Invoke("run", "--steps", "1500", "--plot", path);
+            Assert.AreEqual(0, run.ExitCode, run.ToString());
+            XDocument svg = XDocument.Load(path); // throws if the SVG is not well-formed XML
+            XNamespace ns = "http://www.w3.org/2000/svg";
+            string text = string.Join("|", svg.Descendants(ns + "text").Select(t => t.Value));
+            foreach (string panel in new[] { "sensor samples", "spikes, first 1000 ticks", "population rates", "readouts" })
+                StringAssert.Contains(text, panel);
+            // The raster draws one mark per spike of the non-input populations in its window.
+            Assert.IsTrue(svg.Descendants(ns + "rect").Count() > 100, "raster has almost no spikes");
+            // Line panels: 4 sensors + 2 population rates + 2 readouts.
+            Assert.AreEqual(8, svg.Descendants(ns + "path").Count());
+        }
+
+        [TestMethod]
+        public void UnwritablePlotPathFailsWithAMessage()
+        {
+            using var temp = new TempFiles();
+            File.WriteAllText(temp.PathOf("blocker"), "a file, not a folder");
+            CliRun run = CliRun.Invoke("run", "--steps", "100", "--plot", temp.PathOf("blocker/run.svg"));
+            Assert.AreNotEqual(0, run.ExitCode);
+            StringAssert.Contains(run.Error, "plot");
+        }
+    }
+}
