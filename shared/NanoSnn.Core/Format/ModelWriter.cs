@@ -8,12 +8,18 @@ namespace NanoSnn
     public static class ModelWriter
     {
         /// <summary>Exact bytes <see cref="Write"/> will produce for <paramref name="network"/>.</summary>
+        /// <exception cref="ModelException">The network has a population kind format v1 cannot store.</exception>
         public static int MeasureBytes(Network network, bool includeState)
         {
             int n = ModelFormat.HeaderBytes + ModelFormat.SectionHeaderBytes + 12;
             Population[] pops = network.Populations;
             for (int p = 0; p < pops.Length; p++)
+            {
+                if (pops[p].Kind < PopulationKind.Input || pops[p].Kind > PopulationKind.Readout)
+                    throw new ModelException("population '" + pops[p].Name + "' is of kind " + (int)pops[p].Kind
+                        + ", which model format v" + ModelFormat.Version + " cannot store (it stores input, LIF, ALIF and readout populations)");
                 n += ModelFormat.SectionHeaderBytes + PopulationPayload(pops[p]);
+            }
             Projection[] projs = network.Projections;
             for (int q = 0; q < projs.Length; q++)
                 n += ModelFormat.SectionHeaderBytes + ProjectionPayload(projs[q]);

@@ -59,6 +59,18 @@ namespace NanoSnn
             return (ReadoutPopulation)Add(new ReadoutPopulation(CheckName(name, true), size, tauUs, biasQ16, DtUs));
         }
 
+        /// <summary>
+        /// Adds Izhikevich neurons (regular spiking until changed with
+        /// <see cref="IzhikevichPopulation.SetModel"/>) with a uniform noise current of
+        /// amplitude <paramref name="noiseAmplitudeQ16"/> (0 = none). Needs 1 ms ticks.
+        /// </summary>
+        public IzhikevichPopulation AddIzhikevich(string name, int size, int noiseAmplitudeQ16)
+        {
+            CheckName(name, true);
+            if (DtUs != 1000) throw new ModelException("population '" + name + "': Izhikevich neurons need 1000 µs ticks, the network has " + DtUs);
+            return (IzhikevichPopulation)Add(new IzhikevichPopulation(name, size, noiseAmplitudeQ16, Rng.NextUInt()));
+        }
+
         /// <summary>Adds an all-to-all projection with zero weights.</summary>
         public DenseProjection AddDense(string name, Population source, Population target, int weightShift)
         {

@@ -11,6 +11,8 @@ namespace NanoSnn
         Alif = 3,
         /// <summary>Leaky, non-spiking readout units.</summary>
         Readout = 4,
+        /// <summary>Izhikevich (2003) neurons; not stored in model files v1.</summary>
+        Izhikevich = 5,
     }
 
     /// <summary>
