@@ -53,16 +53,6 @@ namespace NanoSnn.Cli.Tests
         }
 
         [TestMethod]
-        [DataRow("eprop")]
-        [DataRow("distal-reward")]
-        public void PlannedWorkloadsAreNotAvailableYet(string workload)
-        {
-            CliRun run = CliRun.Invoke("bench", "--workload", workload);
-            Assert.AreEqual(2, run.ExitCode, run.ToString());
-            StringAssert.Contains(run.Error, "workload '" + workload + "' is not available yet");
-        }
-
-        [TestMethod]
         public void SizesTheCoreCannotBoundAreBadInput()
         {
             CliRun run = CliRun.Invoke("bench", "--inputs", "40000", "--hidden", "2", "--outputs", "1", "--steps", "10");

@@ -444,6 +444,35 @@ namespace NanoSnn
             int[] postL = _postL;
             int[] postR = _postR;
             bool apply = !_accumulate;
+            if (!_exact && apply)
+            {
+                // Factorized, applied every tick: the hot loop of the rule (every synapse every tick).
+                // The stochastic rounding draws of one row form a Weyl sequence (golden-ratio steps)
+                // from one random phase per row: each synapse's draw is uniform, so the rounding stays
+                // unbiased, at the price of one add per synapse instead of one generator step. The
+                // loop is branch-free where the outcome is random; the recurrent diagonal is computed
+                // like any synapse and then restored (self-connections never learn).
+                for (int i = 0; i < nSrc; i++)
+                {
+                    long pb = preBar[i];
+                    long pc = pre[i];
+                    int row = i * n;
+                    short diagonal = skipDiagonal ? w[row + i] : (short)0;
+                    uint phase = rng.NextUInt();
+                    for (int j = 0; j < n; j++)
+                    {
+                        long q = (postL[j] * pb + postR[j] * pc) >> shift;
+                        if (q > int.MaxValue) q = int.MaxValue; else if (q < int.MinValue) q = int.MinValue;
+                        int dq = (int)q;
+                        phase += 0x9E3779B9u;
+                        // Round up iff draw < fraction: the sign bit of draw - fraction (both in 0..65535).
+                        int nw = w[row + j] + (dq >> 16) + (int)((uint)((int)(phase >> 16) - (dq & 0xFFFF)) >> 31);
+                        w[row + j] = (short)(nw > short.MaxValue ? short.MaxValue : (nw < short.MinValue ? short.MinValue : nw));
+                    }
+                    if (skipDiagonal) w[row + i] = diagonal;
+                }
+                return;
+            }
             if (!_exact)
             {
                 for (int i = 0; i < nSrc; i++)
@@ -460,16 +489,7 @@ namespace NanoSnn
                         int dq = q > int.MaxValue ? int.MaxValue : (q < int.MinValue ? int.MinValue : (int)q);
                         if (dq == 0) continue;
                         int s = row + j;
-                        if (apply)
-                        {
-                            // FixedPoint.StochasticShift(dq, 16) written out: the interpreter does not inline static calls.
-                            int step = dq >> 16;
-                            int fraction = dq & 0xFFFF;
-                            if (fraction != 0 && (int)(rng.NextUInt() >> 16) < fraction) step++;
-                            int nw = w[s] + step;
-                            w[s] = (short)(nw > short.MaxValue ? short.MaxValue : (nw < short.MinValue ? short.MinValue : nw));
-                        }
-                        else acc[s] = FixedPoint.SaturatingAdd(acc[s], dq);
+                        acc[s] = FixedPoint.SaturatingAdd(acc[s], dq);
                     }
                 }
                 return;
@@ -591,6 +611,20 @@ namespace NanoSnn
                     + _inEbar.Length + _recEbar.Length + _inEps.Length + _recEps.Length
                     + _inAcc.Length + _recAcc.Length + _outAcc.Length;
                 return ints * 4 + _softmaxQ30.Length * 8 + _refractoryPrev.Length;
+            }
+        }
+
+        /// <summary>
+        /// Bytes of rule state held per synapse (eligibilities, ALIF ε, accumulators), summed over
+        /// the plastic projections; 0 in factorized mode with updates every tick. The rest of
+        /// <see cref="StateBytes"/> is per neuron.
+        /// </summary>
+        public int SynapseStateBytes
+        {
+            get
+            {
+                return (_inEbar.Length + _recEbar.Length + _inEps.Length + _recEps.Length
+                    + _inAcc.Length + _recAcc.Length + _outAcc.Length) * 4;
             }
         }
 

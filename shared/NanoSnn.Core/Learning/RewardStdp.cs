@@ -316,6 +316,12 @@ namespace NanoSnn
             get { return IncomingStart.Length * 4 + IncomingSynapse.Length * 4 + IncomingSource.Length * 2; }
         }
 
+        /// <summary>Bytes of the per-synapse by-target index (sparse projections; 0 for dense).</summary>
+        public int SynapseIndexBytes
+        {
+            get { return IncomingSynapse.Length * 4 + IncomingSource.Length * 2; }
+        }
+
         /// <inheritdoc/>
         public override int StateBytes
         {

@@ -55,6 +55,45 @@ namespace NanoSnn.Cli.Commands
             return option;
         }
 
+        /// <summary>A number option that must be finite and greater than 0.</summary>
+        public static Option<double> Positive(string name, string description, double defaultValue)
+        {
+            Option<double> option = new Option<double>(name)
+            {
+                Description = description + " [> 0]",
+                DefaultValueFactory = _ => defaultValue,
+            };
+            option.Validators.Add(result =>
+            {
+                double value;
+                if (!TryGetValue(result, out value)) return;
+                if (!(value > 0.0) || double.IsInfinity(value))
+                    result.AddError("option " + name + ": " + value.ToString("R", CultureInfo.InvariantCulture) + " is not positive; use a number greater than 0");
+            });
+            return option;
+        }
+
+        /// <summary>A string option that must be one of <paramref name="choices"/> (case-insensitive; the value is returned in lower case).</summary>
+        public static Option<string> Choice(string name, string description, string defaultValue, params string[] choices)
+        {
+            string list = string.Join("|", choices);
+            Option<string> option = new Option<string>(name)
+            {
+                Description = description + " [" + list + "]",
+                DefaultValueFactory = _ => defaultValue,
+                HelpName = list,
+                CustomParser = result => result.Tokens.Count == 0 ? defaultValue : result.Tokens[result.Tokens.Count - 1].Value.ToLowerInvariant(),
+            };
+            option.Validators.Add(result =>
+            {
+                string value;
+                if (!TryGetValue(result, out value) || value == null) return;
+                if (System.Array.IndexOf(choices, value) < 0)
+                    result.AddError("option " + name + ": '" + value + "' is not valid; use one of " + string.Join(", ", choices));
+            });
+            return option;
+        }
+
         /// <summary>The --seed option shared by the commands (a 32-bit unsigned seed).</summary>
         public static Option<uint> Seed(string description)
         {

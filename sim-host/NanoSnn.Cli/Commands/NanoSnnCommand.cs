@@ -2,17 +2,18 @@ using System.CommandLine;
 
 namespace NanoSnn.Cli.Commands
 {
-    /// <summary>The root command: <c>nanosnn run | inspect | bench</c>.</summary>
+    /// <summary>The root command: <c>nanosnn run | inspect | bench | experiment</c>.</summary>
     public static class NanoSnnCommand
     {
         /// <summary>Builds the command tree writing to <paramref name="context"/>.</summary>
         public static RootCommand Create(CliContext context)
         {
             RootCommand root = new RootCommand(
-                "nanosnn: simulate, inspect and benchmark fixed-point spiking neural networks built from the same core that runs on the ESP32.");
+                "nanosnn: simulate, inspect, benchmark and run learning experiments on fixed-point spiking neural networks built from the same core that runs on the ESP32.");
             root.Subcommands.Add(RunCommand.Create(context));
             root.Subcommands.Add(InspectCommand.Create(context));
             root.Subcommands.Add(BenchCommand.Create(context));
+            root.Subcommands.Add(ExperimentCommand.Create(context));
             return root;
         }
     }

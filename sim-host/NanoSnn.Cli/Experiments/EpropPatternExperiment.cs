@@ -64,6 +64,11 @@ namespace NanoSnn.Cli.Experiments
         }
 
         public double MeanRateHzFloat;
+
+        /// <summary>Target of the sequence (per tick), and the readout of the last iteration, fixed and float (empty when that side did not run).</summary>
+        public double[] Target = new double[0];
+        public double[] LastOutputFixed = new double[0];
+        public double[] LastOutputFloat = new double[0];
     }
 
     /// <summary>
@@ -179,6 +184,9 @@ namespace NanoSnn.Cli.Experiments
                 NmseFloat = new double[c.RunFloat ? c.Iterations : 0],
                 FixedFootprintBytes = net.FootprintBytes,
                 RuleStateBytesPerSynapse = rule.StateBytesPerSynapse,
+                Target = target,
+                LastOutputFixed = new double[c.RunFixed && c.Iterations > 0 ? T : 0],
+                LastOutputFloat = new double[c.RunFloat && c.Iterations > 0 ? T : 0],
             };
             long spikesFixed = 0, spikesFloat = 0;
             for (int it = 0; it < c.Iterations; it++)
@@ -195,7 +203,11 @@ namespace NanoSnn.Cli.Experiments
                         net.Step(spikes[t], spikes[t].Length);
                         double d = readout.ValueQ16[0] / 65536.0 - target[t];
                         se += d * d;
-                        if (it == c.Iterations - 1) spikesFixed += rec.SpikeCount;
+                        if (it == c.Iterations - 1)
+                        {
+                            spikesFixed += rec.SpikeCount;
+                            result.LastOutputFixed[t] = readout.ValueQ16[0] / 65536.0;
+                        }
                     }
                     rule.ApplyAccumulated(net);
                     nf = se / variance;
@@ -211,7 +223,11 @@ namespace NanoSnn.Cli.Experiments
                         reference.Step(spikes[t], spikes[t].Length);
                         double d = reference.Y[0] - target[t];
                         se += d * d;
-                        if (it == c.Iterations - 1) for (int j = 0; j < c.Recurrent; j++) if (reference.Z[j]) spikesFloat++;
+                        if (it == c.Iterations - 1)
+                        {
+                            for (int j = 0; j < c.Recurrent; j++) if (reference.Z[j]) spikesFloat++;
+                            result.LastOutputFloat[t] = reference.Y[0];
+                        }
                     }
                     reference.ApplyAccumulated();
                     nr = se / variance;

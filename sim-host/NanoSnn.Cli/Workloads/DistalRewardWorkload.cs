@@ -1,46 +1,7 @@
-using System;
-using System.Diagnostics;
 using NanoSnn.Cli.Experiments;
 
 namespace NanoSnn.Cli.Workloads
 {
-    /// <summary>What one timed run of <see cref="DistalRewardWorkload"/> measured.</summary>
-    public sealed class DistalRewardWorkloadResult
-    {
-        /// <summary>Seed of the network.</summary>
-        public uint Seed;
-
-        /// <summary>Timed ticks (1 ms each).</summary>
-        public int Steps;
-
-        /// <summary>Warm-up ticks before the timed loop.</summary>
-        public int WarmupSteps;
-
-        /// <summary>Wall-clock seconds of the timed loop.</summary>
-        public double WallSeconds;
-
-        /// <summary>Simulated seconds per wall-clock second.</summary>
-        public double RealtimeFactor;
-
-        /// <summary>Synaptic events (one weight delivered to one target) per wall-clock second.</summary>
-        public double SynapticEventsPerSecond;
-
-        /// <summary>Bytes per plastic synapse: weight, target index, eligibility and the rule's by-target index.</summary>
-        public double BytesPerPlasticSynapse;
-
-        /// <summary>Bytes per plastic synapse that the learning rule alone adds (eligibility + by-target index).</summary>
-        public double RuleBytesPerPlasticSynapse;
-
-        /// <summary>Managed bytes allocated per tick in the timed loop (0 expected).</summary>
-        public double AllocatedBytesPerStep;
-
-        /// <summary>Mean firing rate over the timed loop, Hz.</summary>
-        public double MeanRateHz;
-
-        /// <summary>Footprint of the whole network (parameters + state), bytes.</summary>
-        public int FootprintBytes;
-    }
-
     /// <summary>
     /// The "distal-reward" benchmark workload: the 1000-neuron network of
     /// <see cref="DistalRewardExperiment"/> (800 RS + 200 FS Izhikevich neurons, 100 synapses
@@ -48,7 +9,7 @@ namespace NanoSnn.Cli.Workloads
     /// with a reward of 0.5 every 2 s so that the dopamine path is exercised. The per-10 ms sweep
     /// over all plastic synapses dominates the cost.
     /// </summary>
-    public static class DistalRewardWorkload
+    public sealed class DistalRewardWorkload
     {
         /// <summary>The workload's name on the command line.</summary>
         public const string Name = "distal-reward";
@@ -56,51 +17,44 @@ namespace NanoSnn.Cli.Workloads
         /// <summary>Ticks between two rewards.</summary>
         public const int RewardEveryTicks = 2000;
 
-        /// <summary>
-        /// Builds the network, runs <paramref name="warmupSteps"/> ticks (JIT tier-up), then times
-        /// <paramref name="steps"/> ticks (10,000 = 10 simulated seconds).
-        /// </summary>
-        public static DistalRewardWorkloadResult Measure(uint seed, int steps, int warmupSteps)
+        /// <summary>Default timed ticks: 10 simulated seconds at 1 ms.</summary>
+        public const int DefaultSteps = 10000;
+
+        private int _tick;
+
+        /// <summary>Builds the experiment's network for <paramref name="seed"/>.</summary>
+        public DistalRewardWorkload(uint seed)
         {
-            if (steps <= 0) throw new ArgumentException("steps must be positive");
-            if (warmupSteps < 0) throw new ArgumentException("warm-up steps must be >= 0");
-            DistalRewardExperiment.Setup setup = DistalRewardExperiment.Build(new DistalRewardOptions { Seed = seed });
-            Network network = setup.Network;
-            RewardStdp rule = setup.Rule;
-            for (int t = 0; t < warmupSteps; t++) Tick(network, rule, t);
-
-            network.ResetCounters();
-            long allocated0 = GC.GetAllocatedBytesForCurrentThread();
-            long start = Stopwatch.GetTimestamp();
-            for (int t = 0; t < steps; t++) Tick(network, rule, t);
-            long stop = Stopwatch.GetTimestamp();
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
-
-            double seconds = Math.Max(stop - start, 1) / (double)Stopwatch.Frequency;
-            int plastic = setup.Excitatory.SynapseCount;
-            // The projection's share per synapse (weight + 16-bit target; its row table is per source).
-            double projectionBytes = setup.Excitatory.ParameterBytes / (double)plastic;
-            double ruleBytes = (rule.ParameterBytes + rule.EligibilityQ13.Length * 2) / (double)plastic;
-            return new DistalRewardWorkloadResult
-            {
-                Seed = seed,
-                Steps = steps,
-                WarmupSteps = warmupSteps,
-                WallSeconds = seconds,
-                RealtimeFactor = steps / 1000.0 / seconds,
-                SynapticEventsPerSecond = network.SynapticEvents / seconds,
-                BytesPerPlasticSynapse = projectionBytes + ruleBytes,
-                RuleBytesPerPlasticSynapse = ruleBytes,
-                AllocatedBytesPerStep = allocated / (double)steps,
-                MeanRateHz = setup.Neurons.TotalSpikes / (double)setup.Neurons.Size / (steps / 1000.0),
-                FootprintBytes = network.FootprintBytes,
-            };
+            Seed = seed;
+            Setup = DistalRewardExperiment.Build(new DistalRewardOptions { Seed = seed });
+            Network = Setup.Network;
+            Rule = Setup.Rule;
         }
 
-        private static void Tick(Network network, RewardStdp rule, int t)
+        /// <summary>Seed of the network.</summary>
+        public readonly uint Seed;
+
+        /// <summary>The built experiment.</summary>
+        public readonly DistalRewardExperiment.Setup Setup;
+
+        /// <summary>The network.</summary>
+        public readonly Network Network;
+
+        /// <summary>The learning rule on the excitatory synapses.</summary>
+        public readonly RewardStdp Rule;
+
+        /// <summary>Plastic (excitatory) synapses.</summary>
+        public int PlasticSynapses { get { return Setup.Excitatory.SynapseCount; } }
+
+        /// <summary>One 1 ms tick, with a reward at the end of every <see cref="RewardEveryTicks"/>-th. Allocates nothing.</summary>
+        public void Tick()
         {
-            network.Step(null, 0);
-            if (t % RewardEveryTicks == RewardEveryTicks - 1) rule.Reward(DistalRewardExperiment.RewardQ16);
+            Network.Step(null, 0);
+            if (++_tick == RewardEveryTicks)
+            {
+                _tick = 0;
+                Rule.Reward(DistalRewardExperiment.RewardQ16);
+            }
         }
     }
 }

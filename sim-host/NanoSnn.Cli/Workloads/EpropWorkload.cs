@@ -1,27 +1,7 @@
 using System;
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 
 namespace NanoSnn.Cli.Workloads
 {
-    /// <summary>Timing of an <see cref="EpropWorkload"/> run.</summary>
-    public sealed class EpropBenchResult
-    {
-        public int Inputs, Recurrent, Outputs, Steps;
-        public string Mode = "";
-        public double Seconds;
-        public double StepsPerSecond;
-        /// <summary>Plastic synapses visited by the learning rule per second (synapses × ticks / s).</summary>
-        public double SynapticUpdatesPerSecond;
-        public int PlasticSynapses;
-        /// <summary>Weight (2) + rule state per synapse + the rule's per-neuron buffers spread over the plastic synapses.</summary>
-        public double BytesPerPlasticSynapse;
-        public long AllocatedBytes;
-        public double AllocatedBytesPerStep;
-        public double RecurrentRateHz;
-        public int FootprintBytes;
-    }
-
     /// <summary>
     /// The e-prop benchmark workload: "in" (n_in Bernoulli inputs) → "rec" (n_rec LIF, input
     /// and recurrent dense projections) → "out" (n_out leaky readouts), learning every tick
@@ -72,6 +52,8 @@ namespace NanoSnn.Cli.Workloads
             Rule = new EpropRule(Network, Recurrent, Readout, win, wrec, wout, p);
             Network.Attach(Rule);
 
+            Mode = mode;
+            Seed = seed;
             _inputProbQ16 = (int)Math.Round(inputProbability * 65536);
             _encoder = new BernoulliRateEncoder(inputs, 0);
             _encoder.Rng.Seed(seed ^ 0xE960u);
@@ -87,6 +69,24 @@ namespace NanoSnn.Cli.Workloads
         public readonly ReadoutPopulation Readout;
         public readonly EpropRule Rule;
 
+        /// <summary>Eligibility mode of the rule.</summary>
+        public readonly EpropEligibility Mode;
+
+        /// <summary>Seed of the weights and of the inputs.</summary>
+        public readonly uint Seed;
+
+        /// <summary>Input spike probability per tick, Probability Q16.</summary>
+        public int InputProbQ16 { get { return _inputProbQ16; } }
+
+        /// <summary>
+        /// Synapses the rule updates every tick: all entries of the input, recurrent and output
+        /// dense projections (the recurrent diagonal is stored and visited, but stays 0).
+        /// </summary>
+        public int PlasticSynapses
+        {
+            get { return Rule.Input.SynapseCount + Rule.RecurrentProjection.SynapseCount + Rule.Output.SynapseCount; }
+        }
+
         /// <summary>One tick: targets, input spikes, step (propagate, integrate, learn). Allocates nothing.</summary>
         public void Tick()
         {
@@ -96,44 +96,6 @@ namespace NanoSnn.Cli.Workloads
             if (++_phase == PeriodTicks) _phase = 0;
             int count = _encoder.EncodeUniform(_inputProbQ16, _spikes, 0, 0);
             Network.Step(_spikes, count);
-        }
-
-        /// <summary>Warms up, then times <paramref name="steps"/> ticks.</summary>
-        public EpropBenchResult Measure(int steps)
-        {
-            RunTicks(this, Math.Max(200, steps / 10));
-            Network.ResetCounters();
-            long allocated0 = GC.GetAllocatedBytesForCurrentThread();
-            long start = Stopwatch.GetTimestamp();
-            RunTicks(this, steps);
-            long stop = Stopwatch.GetTimestamp();
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
-            double seconds = Math.Max(stop - start, 1) / (double)Stopwatch.Frequency;
-            int plastic = Rule.Input.SynapseCount + Rule.RecurrentProjection.SynapseCount + Rule.Output.SynapseCount;
-            int ruleBytes = Rule.StateBytes + Rule.ParameterBytes;
-            return new EpropBenchResult
-            {
-                Inputs = Rule.Input.Source.Size,
-                Recurrent = Recurrent.Size,
-                Outputs = Readout.Size,
-                Steps = steps,
-                Mode = Rule.Parameters.Eligibility == EpropEligibility.Exact ? "exact" : "factorized",
-                Seconds = seconds,
-                StepsPerSecond = steps / seconds,
-                SynapticUpdatesPerSecond = (double)plastic * steps / seconds,
-                PlasticSynapses = plastic,
-                BytesPerPlasticSynapse = (2.0 * plastic + ruleBytes) / plastic,
-                AllocatedBytes = allocated,
-                AllocatedBytesPerStep = allocated / (double)steps,
-                RecurrentRateHz = Recurrent.TotalSpikes / (double)Recurrent.Size / (steps / 1000.0),
-                FootprintBytes = Network.FootprintBytes,
-            };
-        }
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void RunTicks(EpropWorkload workload, int steps)
-        {
-            for (int t = 0; t < steps; t++) workload.Tick();
         }
     }
 }

@@ -1,0 +1,320 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Runtime.CompilerServices;
+using NanoSnn.Cli.Output;
+using NanoSnn.Cli.Workloads;
+using Spectre.Console;
+
+namespace NanoSnn.Cli.Bench
+{
+    /// <summary>
+    /// The figures of one e-prop benchmark configuration. Timing figures vary between runs; all
+    /// others are deterministic per seed.
+    /// </summary>
+    /// <remarks>
+    /// Bytes per plastic synapse are reported two ways:
+    /// <list type="bullet">
+    /// <item><see cref="BytesPerPlasticSynapse"/>: what each plastic synapse stores, i.e. its
+    /// weight (2 bytes) plus the rule's per-synapse state (eligibility, ALIF ε, accumulators),
+    /// averaged over the plastic synapses. This is the figure that scales with the synapse count
+    /// (2.0 in factorized mode, 6.0 in exact LIF mode).</item>
+    /// <item><see cref="TotalBytesPerPlasticSynapse"/>: the plastic weights plus everything the
+    /// rule allocates (per-synapse state, per-neuron traces and factors, feedback matrix),
+    /// divided by the plastic synapses; the per-neuron part is amortized, so it falls with n_rec.</item>
+    /// </list>
+    /// </remarks>
+    public sealed class EpropBenchResult
+    {
+        public int Inputs, Recurrent, Outputs, Steps, WarmupSteps;
+        public string Mode = "";
+        public double InputRate;
+        public int InputProbQ16;
+        public uint Seed;
+        public double Seconds;
+        public long SynapticEvents;
+        public long AllocatedBytes;
+        public double RecurrentRateHz;
+        public int Synapses, PlasticSynapses;
+        public double BytesPerSynapse, BytesPerPlasticSynapse, TotalBytesPerPlasticSynapse;
+        public int FootprintBytes;
+        public uint StateHash;
+
+        public double StepsPerSecond { get { return Steps / Seconds; } }
+        public double SynapticEventsPerSecond { get { return SynapticEvents / Seconds; } }
+
+        /// <summary>Plastic synapses updated by the rule per second (plastic synapses × ticks / s; learning runs every tick).</summary>
+        public double SynapticUpdatesPerSecond { get { return (double)PlasticSynapses * Steps / Seconds; } }
+
+        public double AllocatedBytesPerStep { get { return AllocatedBytes / (double)Steps; } }
+    }
+
+    /// <summary>
+    /// The figures of one distal-reward benchmark run.
+    /// <see cref="BytesPerPlasticSynapse"/> is the learning state per plastic synapse: weight
+    /// (2 bytes), eligibility (2 bytes) and any per-synapse index the rule keeps; the sparse
+    /// connectivity (2-byte target per synapse plus the row table) is reported separately as
+    /// <see cref="ConnectivityBytesPerSynapse"/>, and <see cref="TotalBytesPerPlasticSynapse"/>
+    /// is the projection plus everything the rule allocates, divided by the plastic synapses.
+    /// </summary>
+    public sealed class DistalRewardBenchResult
+    {
+        public uint Seed;
+        public int Neurons, PlasticSynapses, Synapses, Steps, WarmupSteps;
+        public double WallSeconds;
+        public long SynapticEvents;
+        public long AllocatedBytes;
+        public double MeanRateHz;
+        public double BytesPerPlasticSynapse, ConnectivityBytesPerSynapse, TotalBytesPerPlasticSynapse;
+        public int FootprintBytes;
+        public uint StateHash;
+
+        public double SimulatedSeconds { get { return Steps / 1000.0; } }
+        public double RealtimeFactor { get { return SimulatedSeconds / WallSeconds; } }
+        public double SynapticEventsPerSecond { get { return SynapticEvents / WallSeconds; } }
+        public double AllocatedBytesPerStep { get { return AllocatedBytes / (double)Steps; } }
+    }
+
+    /// <summary>
+    /// Times the learning workloads. The warm-up (JIT tier-up, at least
+    /// <see cref="BenchMeasurement.MinWarmupMilliseconds"/>) runs on a separate instance built
+    /// from the same seed, so that the timed network starts from its initial state and every
+    /// non-timing figure, the state hash included, repeats on every run and machine.
+    /// </summary>
+    public static class LearningBench
+    {
+        /// <summary>Default timed ticks of an e-prop configuration: a function of the size only, at least one 1,000-tick sequence.</summary>
+        public static int DefaultEpropSteps(int inputs, int recurrent, int outputs, EpropEligibility mode)
+        {
+            double visited = (double)recurrent * (inputs + recurrent + outputs);
+            double steps = (mode == EpropEligibility.Exact ? 1e8 : 3e8) / visited;
+            return (int)(Math.Round(Math.Clamp(steps, 1000, 100000) / 1000) * 1000);
+        }
+
+        /// <summary>Warms up, then times <paramref name="steps"/> ticks of a fresh e-prop workload.</summary>
+        public static EpropBenchResult MeasureEprop(int inputs, int recurrent, int outputs, double inputRate, EpropEligibility mode, uint seed, int steps)
+        {
+            EpropWorkload warm = new EpropWorkload(inputs, recurrent, outputs, inputRate, mode, seed);
+            int warmup = WarmUp(warm, null, steps);
+
+            EpropWorkload w = new EpropWorkload(inputs, recurrent, outputs, inputRate, mode, seed);
+            Network network = w.Network;
+            long allocated0 = GC.GetAllocatedBytesForCurrentThread();
+            long start = Stopwatch.GetTimestamp();
+            RunEprop(w, steps);
+            long stop = Stopwatch.GetTimestamp();
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
+
+            EpropRule rule = w.Rule;
+            int plastic = w.PlasticSynapses;
+            long plasticWeightBytes = 2L * plastic;
+            return new EpropBenchResult
+            {
+                Inputs = inputs,
+                Recurrent = recurrent,
+                Outputs = outputs,
+                Steps = steps,
+                WarmupSteps = warmup,
+                Mode = ModeName(mode),
+                InputRate = inputRate,
+                InputProbQ16 = w.InputProbQ16,
+                Seed = seed,
+                Seconds = Math.Max(stop - start, 1) / (double)Stopwatch.Frequency,
+                SynapticEvents = network.SynapticEvents,
+                AllocatedBytes = allocated,
+                RecurrentRateHz = w.Recurrent.TotalSpikes / (double)recurrent / (steps * (double)network.DtUs / 1e6),
+                Synapses = network.SynapseCount,
+                PlasticSynapses = plastic,
+                BytesPerSynapse = 2.0,
+                BytesPerPlasticSynapse = (plasticWeightBytes + rule.SynapseStateBytes) / (double)plastic,
+                TotalBytesPerPlasticSynapse = (plasticWeightBytes + rule.StateBytes + rule.ParameterBytes) / (double)plastic,
+                FootprintBytes = network.FootprintBytes,
+                StateHash = network.ComputeStateHash(),
+            };
+        }
+
+        /// <summary>Warms up, then times <paramref name="steps"/> ticks (1 ms each) of a fresh distal-reward network.</summary>
+        public static DistalRewardBenchResult MeasureDistalReward(uint seed, int steps)
+        {
+            DistalRewardWorkload warm = new DistalRewardWorkload(seed);
+            int warmup = WarmUp(null, warm, steps);
+
+            DistalRewardWorkload w = new DistalRewardWorkload(seed);
+            Network network = w.Network;
+            long allocated0 = GC.GetAllocatedBytesForCurrentThread();
+            long start = Stopwatch.GetTimestamp();
+            RunDistal(w, steps);
+            long stop = Stopwatch.GetTimestamp();
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
+
+            RewardStdp rule = w.Rule;
+            SparseProjection exc = w.Setup.Excitatory;
+            int plastic = w.PlasticSynapses;
+            // Per synapse: weight, eligibility and the rule's per-synapse index (if any); the
+            // rule's per-neuron arrays are amortized into the total only.
+            double learning = (2.0 * plastic + rule.EligibilityQ13.Length * 2 + rule.SynapseIndexBytes) / plastic;
+            double connectivity = (exc.ParameterBytes - 2.0 * plastic) / plastic;
+            return new DistalRewardBenchResult
+            {
+                Seed = seed,
+                Neurons = w.Setup.Neurons.Size,
+                PlasticSynapses = plastic,
+                Synapses = network.SynapseCount,
+                Steps = steps,
+                WarmupSteps = warmup,
+                WallSeconds = Math.Max(stop - start, 1) / (double)Stopwatch.Frequency,
+                SynapticEvents = network.SynapticEvents,
+                AllocatedBytes = allocated,
+                MeanRateHz = w.Setup.Neurons.TotalSpikes / (double)w.Setup.Neurons.Size / (steps / 1000.0),
+                BytesPerPlasticSynapse = learning,
+                ConnectivityBytesPerSynapse = connectivity,
+                TotalBytesPerPlasticSynapse = (exc.ParameterBytes + rule.ParameterBytes + rule.StateBytes) / (double)plastic,
+                FootprintBytes = network.FootprintBytes,
+                StateHash = network.ComputeStateHash(),
+            };
+        }
+
+        /// <summary>The command-line name of an eligibility mode.</summary>
+        public static string ModeName(EpropEligibility mode)
+        {
+            return mode == EpropEligibility.Exact ? "exact" : "factorized";
+        }
+
+        private static int WarmUp(EpropWorkload eprop, DistalRewardWorkload distal, int steps)
+        {
+            int chunk = Math.Max(steps / 10, BenchMeasurement.MinWarmupSteps);
+            int warmup = 0;
+            Stopwatch clock = Stopwatch.StartNew();
+            do
+            {
+                if (eprop != null) RunEprop(eprop, chunk); else RunDistal(distal, chunk);
+                warmup += chunk;
+            }
+            while (clock.ElapsedMilliseconds < BenchMeasurement.MinWarmupMilliseconds);
+            return warmup;
+        }
+
+        // Not inlined, so that each loop is one method that tiers up and is timed as a whole.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void RunEprop(EpropWorkload workload, int steps)
+        {
+            for (int t = 0; t < steps; t++) workload.Tick();
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void RunDistal(DistalRewardWorkload workload, int steps)
+        {
+            for (int t = 0; t < steps; t++) workload.Tick();
+        }
+
+        /// <summary>One e-prop result as a JSON line (the ff keys, with hidden = n_rec, plus the e-prop ones).</summary>
+        public static void WriteJson(TextWriter output, EpropBenchResult r)
+        {
+            JsonLine.Write(output, w =>
+            {
+                w.WriteString("workload", EpropWorkload.Name);
+                w.WriteString("mode", r.Mode);
+                w.WriteNumber("inputs", r.Inputs);
+                w.WriteNumber("hidden", r.Recurrent);
+                w.WriteNumber("n_rec", r.Recurrent);
+                w.WriteNumber("outputs", r.Outputs);
+                w.WriteNumber("steps", r.Steps);
+                w.WriteNumber("input_rate", r.InputRate);
+                w.WriteNumber("input_prob_q16", r.InputProbQ16);
+                w.WriteNumber("seed", r.Seed);
+                w.WriteNumber("warmup_steps", r.WarmupSteps);
+                w.WriteNumber("seconds", Math.Round(r.Seconds, 6));
+                w.WriteNumber("steps_per_s", Math.Round(r.StepsPerSecond, 1));
+                w.WriteNumber("syn_events", r.SynapticEvents);
+                w.WriteNumber("syn_events_per_s", Math.Round(r.SynapticEventsPerSecond));
+                w.WriteNumber("syn_updates_per_s", Math.Round(r.SynapticUpdatesPerSecond));
+                w.WriteNumber("hidden_rate_hz", Math.Round(r.RecurrentRateHz, 3));
+                w.WriteNumber("synapses", r.Synapses);
+                w.WriteNumber("plastic_synapses", r.PlasticSynapses);
+                w.WriteNumber("bytes_per_synapse", r.BytesPerSynapse);
+                w.WriteNumber("bytes_per_plastic_synapse", Math.Round(r.BytesPerPlasticSynapse, 4));
+                w.WriteNumber("total_bytes_per_plastic_synapse", Math.Round(r.TotalBytesPerPlasticSynapse, 4));
+                w.WriteNumber("footprint_bytes", r.FootprintBytes);
+                w.WriteNumber("alloc_bytes_per_step", Math.Round(r.AllocatedBytesPerStep, 3));
+                w.WriteString("state_hash", Units.Hash(r.StateHash));
+            });
+        }
+
+        /// <summary>The distal-reward result as a JSON line.</summary>
+        public static void WriteJson(TextWriter output, DistalRewardBenchResult r)
+        {
+            JsonLine.Write(output, w =>
+            {
+                w.WriteString("workload", DistalRewardWorkload.Name);
+                w.WriteNumber("neurons", r.Neurons);
+                w.WriteNumber("plastic_synapses", r.PlasticSynapses);
+                w.WriteNumber("synapses", r.Synapses);
+                w.WriteNumber("steps", r.Steps);
+                w.WriteNumber("simulated_s", r.SimulatedSeconds);
+                w.WriteNumber("seed", r.Seed);
+                w.WriteNumber("warmup_steps", r.WarmupSteps);
+                w.WriteNumber("wall_s", Math.Round(r.WallSeconds, 6));
+                w.WriteNumber("realtime_factor", Math.Round(r.RealtimeFactor, 2));
+                w.WriteNumber("syn_events", r.SynapticEvents);
+                w.WriteNumber("syn_events_per_s", Math.Round(r.SynapticEventsPerSecond));
+                w.WriteNumber("mean_rate_hz", Math.Round(r.MeanRateHz, 3));
+                w.WriteNumber("bytes_per_plastic_synapse", Math.Round(r.BytesPerPlasticSynapse, 4));
+                w.WriteNumber("connectivity_bytes_per_synapse", Math.Round(r.ConnectivityBytesPerSynapse, 4));
+                w.WriteNumber("total_bytes_per_plastic_synapse", Math.Round(r.TotalBytesPerPlasticSynapse, 4));
+                w.WriteNumber("footprint_bytes", r.FootprintBytes);
+                w.WriteNumber("alloc_bytes_per_step", Math.Round(r.AllocatedBytesPerStep, 3));
+                w.WriteString("state_hash", Units.Hash(r.StateHash));
+            });
+        }
+
+        /// <summary>All e-prop results as one table.</summary>
+        public static void WriteTable(IAnsiConsole console, IReadOnlyList<EpropBenchResult> results)
+        {
+            Table table = new Table().Title("nanosnn bench eprop (one core, learning every tick; timing varies, everything else is deterministic per seed)");
+            table.AddColumn("mode");
+            table.AddColumn("in -> rec -> out");
+            table.AddColumn(new TableColumn("steps").RightAligned());
+            table.AddColumn(new TableColumn("steps/s").RightAligned());
+            table.AddColumn(new TableColumn("syn updates/s").RightAligned());
+            table.AddColumn(new TableColumn("rec Hz").RightAligned());
+            table.AddColumn(new TableColumn("plastic syn").RightAligned());
+            table.AddColumn(new TableColumn("B/plastic syn").RightAligned());
+            table.AddColumn(new TableColumn("total B/plastic syn").RightAligned());
+            table.AddColumn(new TableColumn("footprint B").RightAligned());
+            table.AddColumn(new TableColumn("alloc B/step").RightAligned());
+            foreach (EpropBenchResult r in results)
+            {
+                table.AddRow(r.Mode, r.Inputs + " -> " + r.Recurrent + " -> " + r.Outputs, Units.Count(r.Steps),
+                    Units.Rate(r.StepsPerSecond), Units.Rate(r.SynapticUpdatesPerSecond), Units.Fixed(r.RecurrentRateHz, 1),
+                    Units.Count(r.PlasticSynapses), Units.Fixed(r.BytesPerPlasticSynapse, 2), Units.Fixed(r.TotalBytesPerPlasticSynapse, 2),
+                    Units.Count(r.FootprintBytes), Units.Fixed(r.AllocatedBytesPerStep, 1));
+            }
+            console.Write(table);
+            console.WriteLine("B/plastic syn = weight + the rule's per-synapse state; total = plastic weights + all rule state (per-neuron traces, feedback matrix) / plastic synapses.");
+        }
+
+        /// <summary>The distal-reward result as a table.</summary>
+        public static void WriteTable(IAnsiConsole console, DistalRewardBenchResult r)
+        {
+            Table table = new Table().Title("nanosnn bench distal-reward: Izhikevich network, reward-modulated STDP (one core; timing varies, everything else is deterministic per seed)");
+            table.AddColumn("neurons");
+            table.AddColumn(new TableColumn("simulated s").RightAligned());
+            table.AddColumn(new TableColumn("wall s").RightAligned());
+            table.AddColumn(new TableColumn("RT factor").RightAligned());
+            table.AddColumn(new TableColumn("syn events/s").RightAligned());
+            table.AddColumn(new TableColumn("mean Hz").RightAligned());
+            table.AddColumn(new TableColumn("plastic syn").RightAligned());
+            table.AddColumn(new TableColumn("B/plastic syn").RightAligned());
+            table.AddColumn(new TableColumn("connect. B/syn").RightAligned());
+            table.AddColumn(new TableColumn("total B/pl. syn").RightAligned());
+            table.AddColumn(new TableColumn("alloc B/step").RightAligned());
+            table.AddRow(Units.Count(r.Neurons), Units.Fixed(r.SimulatedSeconds, 1), Units.Fixed(r.WallSeconds, 3),
+                Units.Fixed(r.RealtimeFactor, 1), Units.Rate(r.SynapticEventsPerSecond), Units.Fixed(r.MeanRateHz, 1),
+                Units.Count(r.PlasticSynapses), Units.Fixed(r.BytesPerPlasticSynapse, 2), Units.Fixed(r.ConnectivityBytesPerSynapse, 2),
+                Units.Fixed(r.TotalBytesPerPlasticSynapse, 2), Units.Fixed(r.AllocatedBytesPerStep, 1));
+            console.Write(table);
+            console.WriteLine("B/plastic syn = weight + eligibility + any per-synapse index of the rule; connectivity = target index and row table per synapse; total = projection + all rule state / plastic synapses.");
+        }
+    }
+}
