@@ -8,7 +8,7 @@ using NanoSnn.Analyzers.Tests.Harness;
 
 namespace NanoSnn.Analyzers.Tests
 {
-    /// <summary>Keeps shared/NanoSubset/BannedSymbols.txt in step with the .NET API it bans.</summary>
+    /// <summary>Keeps build/NanoSubset/BannedSymbols.txt in step with the .NET API it bans.</summary>
     [TestClass]
     public sealed class BannedSymbolsFileTests
     {

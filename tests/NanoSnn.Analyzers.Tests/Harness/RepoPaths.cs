@@ -8,10 +8,10 @@ namespace NanoSnn.Analyzers.Tests.Harness
     {
         private static readonly Lazy<string> LazyRoot = new Lazy<string>(FindRoot);
 
-        /// <summary>The repository root (the folder holding shared/NanoSubset/NanoSubset.targets).</summary>
+        /// <summary>The repository root (the folder holding build/NanoSubset/NanoSubset.targets).</summary>
         public static string Root => LazyRoot.Value;
 
-        public static string NanoSubsetDirectory => Path.Combine(Root, "shared", "NanoSubset");
+        public static string NanoSubsetDirectory => Path.Combine(Root, "build", "NanoSubset");
 
         public static string BannedSymbolsFile => Path.Combine(NanoSubsetDirectory, "BannedSymbols.txt");
 
@@ -21,14 +21,14 @@ namespace NanoSnn.Analyzers.Tests.Harness
         {
             for (DirectoryInfo dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "shared", "NanoSubset", "NanoSubset.targets")))
+                if (File.Exists(Path.Combine(dir.FullName, "build", "NanoSubset", "NanoSubset.targets")))
                 {
                     return dir.FullName;
                 }
             }
 
             throw new InvalidOperationException(
-                "no folder above " + AppContext.BaseDirectory + " holds shared/NanoSubset/NanoSubset.targets");
+                "no folder above " + AppContext.BaseDirectory + " holds build/NanoSubset/NanoSubset.targets");
         }
     }
 }
