@@ -174,7 +174,7 @@ namespace NanoSnn.PortableTests
         }
 
         /// <summary>
-        /// CORE BUG (reported, fails until fixed): RoundShift does not limit the shift the way
+        /// Regression (fixed): RoundShift does not limit the shift the way
         /// StochasticShift does (shift &gt; 31 → 31). C# masks int shift counts to 5 bits, so for
         /// shift 32 half = 1 &lt;&lt; 31 = int.MinValue, the "near int.MaxValue" branch is taken and
         /// RoundShift(0, 32) returns -1; shift 33 behaves like shift 1 (RoundShift(5, 33) = 3).
@@ -192,7 +192,7 @@ namespace NanoSnn.PortableTests
         }
 
         /// <summary>
-        /// CORE BUG (reported, low severity, fails until fixed): SaturatingMultiplyShift adds the
+        /// Regression (fixed): SaturatingMultiplyShift adds the
         /// rounding half 2^(shift-1) to the 64-bit product without a range check. For shift 63
         /// int.MinValue² + 2^62 = 2^63 wraps to long.MinValue (result -1 instead of 1); for shift
         /// 64 and more the long shift count is masked to 6 bits (64 acts as 0, giving int.MinValue).

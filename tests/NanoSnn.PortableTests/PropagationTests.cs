@@ -13,11 +13,6 @@ namespace NanoSnn.PortableTests
     [TestClass]
     public class PropagationTests
     {
-        private static bool Recurrent(Projection projection)
-        {
-            return projection.IsRecurrent;
-        }
-
         private static int[] Spikes(int a)
         {
             int[] s = { a };
@@ -131,10 +126,10 @@ namespace NanoSnn.PortableTests
             DenseProjection self = b.AddDense("lif-lif", lif, lif, 0);
             Network net = b.Build();
 
-            Assert.IsFalse(Recurrent(drive));
-            Assert.IsFalse(Recurrent(forward));
-            Assert.IsTrue(Recurrent(back));
-            Assert.IsTrue(Recurrent(self));
+            Assert.IsFalse(drive.IsRecurrent);
+            Assert.IsFalse(forward.IsRecurrent);
+            Assert.IsTrue(back.IsRecurrent);
+            Assert.IsTrue(self.IsRecurrent);
 
             net.Step(Spikes(0), 1);                           // tick 1: input -> lif spikes
             Assert.AreEqual((byte)1, lif.Spiked[0]);
@@ -154,12 +149,10 @@ namespace NanoSnn.PortableTests
         }
 
         /// <summary>
-        /// CORE BUG (reported, fails until fixed): Projection.IsRecurrent is Source.Index &gt;=
-        /// Target.Index, but input populations are not in the update order: their spikes are set
-        /// at the start of every tick, so a projection from an input population always delivers
-        /// the same tick, whatever the population's position. For an input added after its
-        /// target, IsRecurrent says true (documented as "giving a one-tick delay") although there
-        /// is no delay; the remark on <see cref="Projection"/> makes the same wrong claim.
+        /// Regression: input populations are not in the update order (their spikes are set at
+        /// the start of every tick), so a projection from an input always delivers in the same
+        /// tick, whatever the input's position; IsRecurrent once compared indices only and
+        /// claimed a one-tick delay for an input added after its target.
         /// </summary>
         [TestMethod]
         public void InputAddedAfterItsTarget_DeliversWithoutDelay_AndIsNotRecurrent()
@@ -173,7 +166,7 @@ namespace NanoSnn.PortableTests
 
             net.Step(Spikes(0), 1);
             Assert.AreEqual(FixedPoint.OneQ16, probe.ValueQ16[0]); // delivered in the same tick: no delay
-            Assert.IsFalse(Recurrent(drive), "IsRecurrent claims a one-tick delay that does not exist");
+            Assert.IsFalse(drive.IsRecurrent, "IsRecurrent claims a one-tick delay that does not exist");
         }
 
         [TestMethod]

@@ -59,7 +59,7 @@ namespace NanoSnn.PortableTests
         }
 
         /// <summary>
-        /// CORE BUG (reported, fails until fixed): InitializeGaussian is documented as
+        /// Regression (fixed): InitializeGaussian is documented as
         /// round(N(0,1)·scale / 2^WeightShift) but computes (g·scale) &gt;&gt; 16 &gt;&gt; WeightShift,
         /// two arithmetic right shifts, i.e. floor. Every weight is biased by about -0.5 LSB: with
         /// scale 1.0 and shift 15 (sd 2 LSB) the mean of 10,000 weights is -0.48 instead of 0

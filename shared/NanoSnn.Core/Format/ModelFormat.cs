@@ -61,6 +61,19 @@ namespace NanoSnn
         public const int Magic0 = 0x4E, Magic1 = 0x53, Magic2 = 0x4E, Magic3 = 0x4E;
 
         /// <summary>
+        /// Bytes a population of <paramref name="kind"/> and <paramref name="size"/> neurons
+        /// stores in the state section: spike flags, plus membrane (4), refractory counter (1)
+        /// and for ALIF adaptation (4) per LIF neuron, or the value (4) per readout unit.
+        /// </summary>
+        public static long StateBytes(PopulationKind kind, int size)
+        {
+            if (kind == PopulationKind.Input) return size;
+            if (kind == PopulationKind.Lif) return 6L * size;
+            if (kind == PopulationKind.Alif) return 10L * size;
+            return 4L * size;
+        }
+
+        /// <summary>
         /// The declared total length of the model at <paramref name="offset"/>, or -1 if fewer
         /// than <see cref="HeaderBytes"/> bytes are available or the magic is wrong. Lets a
         /// caller find a model inside a larger buffer (a checkpoint slot) before loading it.

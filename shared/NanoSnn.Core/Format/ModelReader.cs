@@ -113,15 +113,6 @@ namespace NanoSnn
             return network;
         }
 
-        /// <summary>State bytes a population of this kind and size stores in a checkpoint.</summary>
-        private static long StateBytesOf(int kind, int size)
-        {
-            if (kind == (int)PopulationKind.Input) return size;
-            if (kind == (int)PopulationKind.Lif) return 6L * size;
-            if (kind == (int)PopulationKind.Alif) return 10L * size;
-            return 4L * size;
-        }
-
         private Population ReadPopulation(NetworkBuilder builder, int index)
         {
             string where = "population " + index;
@@ -140,7 +131,7 @@ namespace NanoSnn
             EndSection(payloadEnd, where);
             if (_hasState)
             {
-                _stateNeeded += StateBytesOf(kind, size);
+                _stateNeeded += ModelFormat.StateBytes((PopulationKind)kind, size);
                 long left = _end - ModelFormat.TrailerBytes - _at;
                 if (_stateNeeded > left)
                     throw Fail(ModelFormatError.BadSection, where + " size", start + 4 + name.Length, "the state section needs at least " + _stateNeeded + " bytes for the populations declared so far, but only " + left + " bytes remain");

@@ -81,15 +81,7 @@ namespace NanoSnn
         {
             int n = 12;
             Population[] pops = network.Populations;
-            for (int p = 0; p < pops.Length; p++)
-            {
-                Population pop = pops[p];
-                n += pop.Spiked.Length;
-                LifPopulation lif = pop as LifPopulation;
-                if (lif != null) n += lif.MembraneQ16.Length * 4 + lif.RefractoryLeft.Length + lif.AdaptationQ16.Length * 4;
-                ReadoutPopulation readout = pop as ReadoutPopulation;
-                if (readout != null) n += readout.ValueQ16.Length * 4;
-            }
+            for (int p = 0; p < pops.Length; p++) n += (int)ModelFormat.StateBytes(pops[p].Kind, pops[p].Size);
             return n;
         }
 

@@ -228,8 +228,6 @@ namespace NanoSnn
         /// <inheritdoc/>
         public override int StateBytes { get { return base.StateBytes + Size * 8; } }
 
-        /// <inheritdoc/>
-        public override int ObjectBytes { get { return 40 + 10 * 4; } }
 
         /// <inheritdoc/>
         public override uint HashState(uint hash)

@@ -171,8 +171,6 @@ namespace NanoSnn
             get { return base.StateBytes + MembraneQ16.Length * 4 + RefractoryLeft.Length + AdaptationQ16.Length * 4; }
         }
 
-        /// <inheritdoc/>
-        public override int ObjectBytes { get { return 40 + 7 * 4; } }
 
         /// <inheritdoc/>
         public override uint HashState(uint hash)

@@ -85,7 +85,7 @@ namespace NanoSnn
             SpikeCount = 0;
         }
 
-        /// <summary>Bytes of parameters (per-neuron arrays only; scalars are counted by <see cref="ObjectBytes"/>).</summary>
+        /// <summary>Bytes of parameters (per-neuron arrays only).</summary>
         public virtual int ParameterBytes { get { return 0; } }
 
         /// <summary>Bytes of per-neuron state buffers: input accumulator, spike flags and list, plus the model's own.</summary>
@@ -94,8 +94,6 @@ namespace NanoSnn
             get { return InputQ16.Length * 4 + Spiked.Length + SpikeList.Length * 4; }
         }
 
-        /// <summary>Bytes of the scalar fields of the object itself (parameters and counters).</summary>
-        public virtual int ObjectBytes { get { return 40; } }
 
         /// <summary>Folds the population's state into a running state hash.</summary>
         public virtual uint HashState(uint hash)

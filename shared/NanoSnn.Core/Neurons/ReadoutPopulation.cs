@@ -62,8 +62,6 @@ namespace NanoSnn
         /// <inheritdoc/>
         public override int StateBytes { get { return base.StateBytes + ValueQ16.Length * 4; } }
 
-        /// <inheritdoc/>
-        public override int ObjectBytes { get { return 40 + 4 * 4; } }
 
         /// <inheritdoc/>
         public override uint HashState(uint hash)

@@ -83,8 +83,6 @@ namespace NanoSnn
         /// <summary>Bytes of parameters: weights plus connectivity indices.</summary>
         public abstract int ParameterBytes { get; }
 
-        /// <summary>Bytes of the scalar fields of the object itself.</summary>
-        public int ObjectBytes { get { return 8 * 4; } }
 
         /// <summary>Source neuron of synapse <paramref name="synapse"/>.</summary>
         public abstract int SourceOf(int synapse);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Json;
 using NanoSnn.Cli.Output;
 using Spectre.Console;
 
@@ -22,19 +23,31 @@ namespace NanoSnn.Cli.Bench
                 w.WriteNumber("input_rate", r.InputRate);
                 w.WriteNumber("input_prob_q16", r.InputProbQ16);
                 w.WriteNumber("seed", r.Seed);
-                w.WriteNumber("warmup_steps", r.WarmupSteps);
-                w.WriteNumber("seconds", Math.Round(r.Seconds, 6));
-                w.WriteNumber("steps_per_s", Math.Round(r.StepsPerSecond, 1));
-                w.WriteNumber("syn_events", r.SynapticEvents);
-                w.WriteNumber("syn_events_per_s", Math.Round(r.SynapticEventsPerSecond));
+                WriteTiming(w, r.WarmupSteps, r.Seconds, r.StepsPerSecond, r.SynapticEvents, r.SynapticEventsPerSecond);
                 w.WriteNumber("hidden_rate_hz", Math.Round(r.HiddenRateHz, 3));
                 w.WriteNumber("output_rate_hz", Math.Round(r.OutputRateHz, 3));
                 w.WriteNumber("synapses", r.Synapses);
                 w.WriteNumber("bytes_per_synapse", Math.Round(r.BytesPerSynapse, 4));
-                w.WriteNumber("footprint_bytes", r.FootprintBytes);
-                w.WriteNumber("alloc_bytes_per_step", Math.Round(r.AllocatedBytesPerStep, 3));
-                w.WriteString("state_hash", Units.Hash(r.StateHash));
+                WriteFootprintAndHash(w, r.FootprintBytes, r.AllocatedBytesPerStep, r.StateHash);
             });
+        }
+
+        /// <summary>The measurement keys every workload's JSON line has, with their rounding.</summary>
+        internal static void WriteTiming(Utf8JsonWriter w, long warmupSteps, double seconds, double stepsPerSecond, long synapticEvents, double synapticEventsPerSecond)
+        {
+            w.WriteNumber("warmup_steps", warmupSteps);
+            w.WriteNumber("seconds", Math.Round(seconds, 6));
+            w.WriteNumber("steps_per_s", Math.Round(stepsPerSecond, 1));
+            w.WriteNumber("syn_events", synapticEvents);
+            w.WriteNumber("syn_events_per_s", Math.Round(synapticEventsPerSecond));
+        }
+
+        /// <summary>The closing keys every workload's JSON line has: footprint, allocation, state hash.</summary>
+        internal static void WriteFootprintAndHash(Utf8JsonWriter w, long footprintBytes, double allocatedBytesPerStep, uint stateHash)
+        {
+            w.WriteNumber("footprint_bytes", footprintBytes);
+            w.WriteNumber("alloc_bytes_per_step", Math.Round(allocatedBytesPerStep, 3));
+            w.WriteString("state_hash", Units.Hash(stateHash));
         }
 
         /// <summary>Writes all results as one table.</summary>

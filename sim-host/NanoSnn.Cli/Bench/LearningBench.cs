@@ -223,11 +223,7 @@ namespace NanoSnn.Cli.Bench
                 w.WriteNumber("input_rate", r.InputRate);
                 w.WriteNumber("input_prob_q16", r.InputProbQ16);
                 w.WriteNumber("seed", r.Seed);
-                w.WriteNumber("warmup_steps", r.WarmupSteps);
-                w.WriteNumber("seconds", Math.Round(r.Seconds, 6));
-                w.WriteNumber("steps_per_s", Math.Round(r.StepsPerSecond, 1));
-                w.WriteNumber("syn_events", r.SynapticEvents);
-                w.WriteNumber("syn_events_per_s", Math.Round(r.SynapticEventsPerSecond));
+                BenchReport.WriteTiming(w, r.WarmupSteps, r.Seconds, r.StepsPerSecond, r.SynapticEvents, r.SynapticEventsPerSecond);
                 w.WriteNumber("syn_updates_per_s", Math.Round(r.SynapticUpdatesPerSecond));
                 w.WriteNumber("hidden_rate_hz", Math.Round(r.RecurrentRateHz, 3));
                 w.WriteNumber("synapses", r.Synapses);
@@ -235,9 +231,7 @@ namespace NanoSnn.Cli.Bench
                 w.WriteNumber("bytes_per_synapse", r.BytesPerSynapse);
                 w.WriteNumber("bytes_per_plastic_synapse", Math.Round(r.BytesPerPlasticSynapse, 4));
                 w.WriteNumber("total_bytes_per_plastic_synapse", Math.Round(r.TotalBytesPerPlasticSynapse, 4));
-                w.WriteNumber("footprint_bytes", r.FootprintBytes);
-                w.WriteNumber("alloc_bytes_per_step", Math.Round(r.AllocatedBytesPerStep, 3));
-                w.WriteString("state_hash", Units.Hash(r.StateHash));
+                BenchReport.WriteFootprintAndHash(w, r.FootprintBytes, r.AllocatedBytesPerStep, r.StateHash);
             });
         }
 
@@ -262,9 +256,7 @@ namespace NanoSnn.Cli.Bench
                 w.WriteNumber("bytes_per_plastic_synapse", Math.Round(r.BytesPerPlasticSynapse, 4));
                 w.WriteNumber("connectivity_bytes_per_synapse", Math.Round(r.ConnectivityBytesPerSynapse, 4));
                 w.WriteNumber("total_bytes_per_plastic_synapse", Math.Round(r.TotalBytesPerPlasticSynapse, 4));
-                w.WriteNumber("footprint_bytes", r.FootprintBytes);
-                w.WriteNumber("alloc_bytes_per_step", Math.Round(r.AllocatedBytesPerStep, 3));
-                w.WriteString("state_hash", Units.Hash(r.StateHash));
+                BenchReport.WriteFootprintAndHash(w, r.FootprintBytes, r.AllocatedBytesPerStep, r.StateHash);
             });
         }
 

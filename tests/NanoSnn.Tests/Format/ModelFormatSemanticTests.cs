@@ -474,7 +474,7 @@ namespace NanoSnn.Tests.Format
         }
 
         /// <summary>
-        /// CORE BUG (reported, fails until fixed): populations are allocated as their sections are
+        /// Regression (fixed): populations are allocated as their sections are
         /// read, before the reader knows whether the file holds the bytes their state needs. A
         /// 13 KB forged checkpoint (255 ALIF populations of 65,535 neurons, state flag set, no
         /// state section) makes the reader allocate about 300 MB before it rejects the file with
