@@ -242,6 +242,16 @@ namespace NanoSnn
         }
 
         /// <inheritdoc/>
+        public override void Supervise(int[] targetQ16, int targetClass, bool valid)
+        {
+            TargetValid = valid;
+            TargetClass = targetClass;
+            if (targetQ16 == null) return;
+            int n = targetQ16.Length < TargetQ16.Length ? targetQ16.Length : TargetQ16.Length;
+            for (int k = 0; k < n; k++) TargetQ16[k] = targetQ16[k];
+        }
+
+        /// <inheritdoc/>
         public override void Update(Network network)
         {
             ComputeError();

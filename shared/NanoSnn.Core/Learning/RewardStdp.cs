@@ -141,7 +141,7 @@ namespace NanoSnn
         /// Delivers a reward (Q16; Izhikevich 2007 uses +0.5): d += r, or d += r − r̄ with a
         /// baseline. Call between ticks; allocation-free.
         /// </summary>
-        public void Reward(int rewardQ16)
+        public override void Reward(int rewardQ16)
         {
             int effective = rewardQ16;
             int shift = Parameters.BaselineShift;

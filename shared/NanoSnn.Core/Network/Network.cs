@@ -146,6 +146,20 @@ namespace NanoSnn
             SynapticEvents += events;
         }
 
+        /// <summary>Delivers a reward (Q16) to every attached rule (<see cref="Plasticity.Reward"/>); call between ticks.</summary>
+        public void Reward(int rewardQ16)
+        {
+            Plasticity[] rules = _rules;
+            for (int r = 0; r < rules.Length; r++) rules[r].Reward(rewardQ16);
+        }
+
+        /// <summary>Sets the next tick's supervision on every attached rule (<see cref="Plasticity.Supervise"/>).</summary>
+        public void Supervise(int[] targetQ16, int targetClass, bool valid)
+        {
+            Plasticity[] rules = _rules;
+            for (int r = 0; r < rules.Length; r++) rules[r].Supervise(targetQ16, targetClass, valid);
+        }
+
         /// <summary>The population called <paramref name="name"/>, or null.</summary>
         public Population FindPopulation(string name)
         {

@@ -22,6 +22,20 @@ namespace NanoSnn
         /// <summary>Bytes of the rule's traces and accumulators.</summary>
         public abstract int StateBytes { get; }
 
+        /// <summary>
+        /// Delivers a scalar reward (Q16) between ticks. Reward-modulated rules add it to their
+        /// modulator; other rules ignore it. This is how a controller, a firmware button and a
+        /// log replay all reach a rule without knowing its type.
+        /// </summary>
+        public virtual void Reward(int rewardQ16) { }
+
+        /// <summary>
+        /// Sets the supervision for the next tick: regression targets (Q16, one per readout;
+        /// may be null for classification), the target class (-1 for none) and whether the
+        /// tick is supervised at all. Supervised rules copy what they use; others ignore it.
+        /// </summary>
+        public virtual void Supervise(int[] targetQ16, int targetClass, bool valid) { }
+
         /// <summary>Folds the rule's state into a running state hash.</summary>
         public abstract uint HashState(uint hash);
     }
