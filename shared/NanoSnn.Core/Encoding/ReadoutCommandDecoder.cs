@@ -15,11 +15,29 @@ namespace NanoSnn
         /// is the command for a readout value of 1.0 (Q16 percent, e.g. 100.0 = full scale).
         /// </summary>
         public ReadoutCommandDecoder(ReadoutPopulation readout, int percentPerUnitQ16)
+            : this(readout, percentPerUnitQ16, 0)
+        {
+        }
+
+        /// <summary>
+        /// Creates a decoder with an offset: command = clamp(<paramref name="offsetPercent"/> + y·gain).
+        /// A cruising speed as the offset lets a readout that rests at 0 mean "drive on".
+        /// </summary>
+        public ReadoutCommandDecoder(ReadoutPopulation readout, int percentPerUnitQ16, int offsetPercent)
             : base(readout == null ? 0 : readout.Size)
         {
+            if (offsetPercent < -100 || offsetPercent > 100) throw new System.ArgumentException("offset " + offsetPercent + " must be in -100..100");
             _readout = readout;
-            _linear = new LinearCommandDecoder(percentPerUnitQ16, 0, -100, 100);
+            PercentPerUnitQ16 = percentPerUnitQ16;
+            OffsetPercent = offsetPercent;
+            _linear = new LinearCommandDecoder(percentPerUnitQ16, offsetPercent, -100, 100);
         }
+
+        /// <summary>Command for a readout value of 1.0 above the offset, Q16 percent.</summary>
+        public readonly int PercentPerUnitQ16;
+
+        /// <summary>Command for a readout value of 0, percent.</summary>
+        public readonly int OffsetPercent;
 
         /// <summary>The readout population.</summary>
         public ReadoutPopulation Readout { get { return _readout; } }

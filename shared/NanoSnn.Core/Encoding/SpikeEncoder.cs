@@ -3,16 +3,18 @@ namespace NanoSnn
     /// <summary>
     /// Turns one tick's sensor samples into input spike indices: the encode phase of the tick.
     /// An encoder reads <see cref="Channels"/> samples and owns <see cref="Outputs"/> input
-    /// input indices. Implementations keep their state
-    /// in arrays allocated at construction and allocate nothing in <see cref="Encode"/>.
+    /// indices. Either may be 0: channels only the learning signal reads own no inputs
+    /// (<see cref="UnencodedChannels"/>), bias inputs read no channel (<see cref="TonicEncoder"/>).
+    /// Implementations keep their state in arrays allocated at construction and allocate nothing
+    /// in <see cref="Encode"/>.
     /// </summary>
     public abstract class SpikeEncoder
     {
         /// <summary>Sets the channel and output counts (validated by the subclass first).</summary>
         protected SpikeEncoder(int channels, int outputs)
         {
-            if (channels <= 0) throw new System.ArgumentException("an encoder needs at least one channel, not " + channels);
-            if (outputs <= 0) throw new System.ArgumentException("an encoder needs at least one output, not " + outputs);
+            if (channels < 0) throw new System.ArgumentException("an encoder cannot read " + channels + " channels");
+            if (outputs < 0) throw new System.ArgumentException("an encoder cannot have " + outputs + " outputs");
             Channels = channels;
             Outputs = outputs;
         }
