@@ -6,7 +6,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace NanoSnn.PortableTests
 {
-    /// <summary>The encoders and decoders a robot controller uses: motor rates to commands, wheel counts, tonic and regular rate inputs.</summary>
+    /// <summary>The encoders and decoders a robot controller uses: motor rates to commands, tonic and regular rate inputs, channels only the learning signal reads.</summary>
     [TestClass]
     public class RobotEncodingTests
     {
@@ -96,33 +96,6 @@ namespace NanoSnn.PortableTests
             try { new RateCommandDecoder(pops, gains, badOffsets, 0, 1000); } catch (System.ArgumentException) { offsetRange = true; }
             Assert.IsTrue(gainCount, "gains must be commands x populations");
             Assert.IsTrue(offsetRange, "offsets must be percent");
-        }
-
-        [TestMethod]
-        public void DifferenceDelta_SpikesPerDeltaOfTheDifferenceAndCapsTheBacklog()
-        {
-            DifferenceDeltaEncoder encoder = new DifferenceDeltaEncoder(2, 3);
-            int[] spikes = new int[2];
-            int[] straight = { 5, 5 };
-            for (int t = 0; t < 10; t++) Assert.AreEqual(0, encoder.Encode(straight, spikes, 0, 0), "straight driving is silent");
-            int[] right = { 3, 2 };              // left wheel ahead by 1 count per tick: a spike every 2 ticks
-            int n = 0;
-            for (int t = 0; t < 10; t++)
-            {
-                int k = encoder.Encode(right, spikes, 0, 10);
-                if (k == 1) { Assert.AreEqual(10, spikes[0]); n++; }
-            }
-            Assert.AreEqual(5, n);
-            int[] hardLeft = { 0, 100 };         // 100 counts behind: capped at 3 deltas, told one per tick
-            Assert.AreEqual(1, encoder.Encode(hardLeft, spikes, 0, 10));
-            Assert.AreEqual(11, spikes[0]);
-            Assert.AreEqual(-4L, encoder.Pending);
-            int[] none = { 0, 0 };
-            Assert.AreEqual(1, encoder.Encode(none, spikes, 0, 10));
-            Assert.AreEqual(1, encoder.Encode(none, spikes, 0, 10));
-            Assert.AreEqual(0, encoder.Encode(none, spikes, 0, 10));
-            encoder.Reset();
-            Assert.AreEqual(0L, encoder.Pending);
         }
 
         [TestMethod]

@@ -3,17 +3,23 @@ namespace NanoSnn
     /// <summary>
     /// A robot controller that learns obstacle avoidance with reward-modulated STDP, the same
     /// on the device and in the simulator. Samples: S distance sensors (proximity), a bumper,
-    /// the left and right wheel encoder counts since the previous tick (then, optionally, more
-    /// channels it ignores). Commands: left and right motor, percent.
+    /// the left and right wheel encoder counts since the previous tick (read by the reward only;
+    /// then, optionally, more channels it ignores). Commands: left and right motor, percent.
     /// <code>
-    /// proximity ×S ──rate──┐
-    /// bumper        ──rate──┼─► "in" (S+3) ──dense, R-STDP (+1)──► "left"  (LIF) ─┐ push-pull
-    /// wheel counts  ─heading┘              ──dense, R-STDP (−1)──► "right" (LIF) ─┘ rate decoder ─► motors
+    /// proximity ×S ─rate─┐
+    /// bumper       ─rate─┴─► "in" (S+1) ──dense, R-STDP (+1)──► "left"  (LIF) ─┐ push-pull
+    ///                                   ──dense, R-STDP (−1)──► "right" (LIF) ─┘ rate decoder ─► motors
+    /// tonic (bias)       ──► "tonic" (1) ─dense, R-STDP (±1, faster)─► both     (the trim)
     /// reward: <see cref="AvoidanceReward"/> (steering demand from the distance sensors and bumper minus the turn the encoders measure)
     /// </code>
     /// "left" speeds the left wheel and slows the right one (a right turn), "right" the reverse;
     /// both motors cruise at <see cref="AvoidanceBrainParameters.CruisePercent"/>. The naive
     /// network drives both populations alike, so it drives straight into whatever it meets.
+    /// The always-active tonic input's synapses learn a trim: with one weak motor the robot
+    /// turns in open space, the reward opposes the turn, and the trim grows on the weak side.
+    /// Its rules learn faster than the sensors' (a larger trace), because drifting in open space
+    /// gives a small reward, and slowing the sensors' learning instead would leave a naive
+    /// network colliding for longer.
     /// </summary>
     public sealed class AvoidanceBrain
     {
@@ -21,11 +27,14 @@ namespace NanoSnn
         {
         }
 
-        /// <summary>The network: "in", "left", "right"; projections "in-left", "in-right" (both learned).</summary>
+        /// <summary>The network: "in", "tonic", "left", "right"; projections "in-left", "in-right", "tonic-left", "tonic-right" (all learned).</summary>
         public Network Network;
 
-        /// <summary>Input population: S proximity, bumper, heading right, heading left.</summary>
+        /// <summary>Input population: S proximity, bumper.</summary>
         public InputPopulation Input;
+
+        /// <summary>The tonic (bias) input.</summary>
+        public InputPopulation Tonic;
 
         /// <summary>The motor population that turns the robot right (speeds the left wheel).</summary>
         public LifPopulation Left;
@@ -38,6 +47,12 @@ namespace NanoSnn
 
         /// <summary>R-STDP on "in-right" (modulation sign −1).</summary>
         public RewardStdp RightRule;
+
+        /// <summary>R-STDP on "tonic-left" (+1).</summary>
+        public RewardStdp LeftTrimRule;
+
+        /// <summary>R-STDP on "tonic-right" (−1).</summary>
+        public RewardStdp RightTrimRule;
 
         /// <summary>The sample encoder.</summary>
         public EncoderBank Encoder;
@@ -73,8 +88,8 @@ namespace NanoSnn
             AvoidanceBrain brain = new AvoidanceBrain();
             brain.Parameters = p;
             NetworkBuilder b = new NetworkBuilder(1000, seed);
-            bool heading = p.HeadingDeltaCounts > 0;
-            brain.Input = b.AddInput("in", sensors + 2 + (heading ? 2 : 0));
+            brain.Input = b.AddInput("in", sensors + 1);
+            brain.Tonic = b.AddInput("tonic", 1);
             LifParameters lif = new LifParameters();
             lif.TauMembraneUs = p.MotorTauUs;
             lif.RefractoryTicks = 2;
@@ -83,9 +98,13 @@ namespace NanoSnn
             brain.Right = b.AddLif("right", p.MotorNeurons, lif);
             DenseProjection toLeft = b.AddDense("in-left", brain.Input, brain.Left, p.WeightShift);
             DenseProjection toRight = b.AddDense("in-right", brain.Input, brain.Right, p.WeightShift);
+            DenseProjection trimLeft = b.AddDense("tonic-left", brain.Tonic, brain.Left, p.WeightShift);
+            DenseProjection trimRight = b.AddDense("tonic-right", brain.Tonic, brain.Right, p.WeightShift);
             // Both populations start alike in distribution (but not synapse by synapse).
             FillUniform(toLeft, b.Rng, p.InitialWeightQ16, p.InitialSpreadQ16);
             FillUniform(toRight, b.Rng, p.InitialWeightQ16, p.InitialSpreadQ16);
+            FillUniform(trimLeft, b.Rng, p.InitialWeightQ16, p.InitialSpreadQ16);
+            FillUniform(trimRight, b.Rng, p.InitialWeightQ16, p.InitialSpreadQ16);
 
             brain.Network = b.Build();
 
@@ -100,15 +119,21 @@ namespace NanoSnn
             brain.LeftRule = new RewardStdp(toLeft, stdp);
             stdp.ModulationSign = -1;
             brain.RightRule = new RewardStdp(toRight, stdp);
+            stdp.TraceOnSpikeQ16 = p.TrimTraceOnSpikeQ16;
+            stdp.ModulationSign = 1;
+            brain.LeftTrimRule = new RewardStdp(trimLeft, stdp);
+            stdp.ModulationSign = -1;
+            brain.RightTrimRule = new RewardStdp(trimRight, stdp);
             brain.Network.Attach(brain.LeftRule);
             brain.Network.Attach(brain.RightRule);
+            brain.Network.Attach(brain.LeftTrimRule);
+            brain.Network.Attach(brain.RightTrimRule);
 
             SpikeEncoder[] parts = new SpikeEncoder[extraChannels > 0 ? 5 : 4];
             parts[0] = new RateEncoder(sensors, 0, p.ProximityFullScale, p.InputMaxProbabilityQ16, seed * 2654435761u + 11);
             parts[1] = new RateEncoder(1, 0, 1, p.InputMaxProbabilityQ16, seed * 2654435761u + 12);
             parts[2] = new TonicEncoder(1, p.TonicProbabilityQ16, seed * 2654435761u + 13);
-            if (heading) parts[3] = new DifferenceDeltaEncoder(p.HeadingDeltaCounts, 64);
-            else parts[3] = new UnencodedChannels(2);
+            parts[3] = new UnencodedChannels(2); // wheel encoders: the reward reads them
             if (extraChannels > 0) parts[4] = new UnencodedChannels(extraChannels);
             brain.Encoder = new EncoderBank(parts);
 

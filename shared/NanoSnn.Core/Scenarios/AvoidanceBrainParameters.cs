@@ -20,9 +20,6 @@ namespace NanoSnn
         /// <summary>Largest input spike probability of a distance sensor (at full proximity) and of the bumper, Q16 (0.25: 250 Hz at 1 ms ticks).</summary>
         public int InputMaxProbabilityQ16 = FixedPoint.OneQ16 / 4;
 
-        /// <summary>Wheel-count difference per heading spike (<see cref="DifferenceDeltaEncoder"/>); 0: the wheel counts are not network inputs (the reward still reads them).</summary>
-        public int HeadingDeltaCounts;
-
         /// <summary>Spike probability per tick of the tonic (bias) input, Q16 (0.1: 100 Hz at 1 ms ticks). Its learned weights are the trim that keeps the robot straight.</summary>
         public int TonicProbabilityQ16 = 19661;
 
@@ -79,6 +76,9 @@ namespace NanoSnn
 
         /// <summary>Value the STDP traces are set to by a spike, Q16 (Izhikevich: 0.1; here 1/32 of it, so that the reward can be 32 times larger and keep its resolution in Q16).</summary>
         public int TraceOnSpikeQ16 = 205;
+
+        /// <summary>The same for the trim's rules (tonic input), Q16: larger, so that the trim learns faster than the sensors' weights.</summary>
+        public int TrimTraceOnSpikeQ16 = 820;
 
         /// <summary>
         /// Eligibility multiplier per weight update (every 10 ticks), Factor16: 0.951, τ_c = 200 ms.

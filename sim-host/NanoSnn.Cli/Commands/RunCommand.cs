@@ -1,51 +1,173 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using NanoSnn.Cli.Output;
 using NanoSnn.Cli.Plots;
 using NanoSnn.Cli.Scenarios;
+using NanoSnn.Cli.Tasks;
+using NanoSnn.Cli.World;
 using Spectre.Console;
 
 namespace NanoSnn.Cli.Commands
 {
-    /// <summary><c>nanosnn run</c>: simulates the default sensor scenario and prints a summary.</summary>
+    /// <summary>
+    /// <c>nanosnn run</c>: a controller in the simulated robot world (tasks adapt, avoid, imitate;
+    /// adapt by default), or the older open-loop sensor scenario (<c>--task sensor</c>).
+    /// </summary>
     public static class RunCommand
     {
         /// <summary>A run still going after this long (ms) shows a live progress bar for the rest.</summary>
         public const int ProgressAfterMilliseconds = 300;
 
+        /// <summary>The task run without --task.</summary>
+        public const string DefaultTask = "adapt";
+
+        /// <summary>Longest run accepted, simulated minutes.</summary>
+        public const double MaxMinutes = 100_000;
+
         private const int Chunk = 1000;
+
+        private static readonly string[] Tasks = { "adapt", "avoid", "imitate", "sensor" };
 
         /// <summary>Builds the command.</summary>
         public static Command Create(CliContext context)
         {
-            Option<int> steps = CliOptions.Int("--steps", "Ticks to simulate (1 ms each for the built-in network)", 10000, 1, int.MaxValue);
-            Option<uint> seed = CliOptions.Seed("Seed of the network's weights and of the simulated sensors");
-            Option<FileInfo> model = CliOptions.File("--model", "Simulate this model file instead of the built-in sensor network (it needs "
+            Option<string> task = CliOptions.Choice("--task", "What to run: adapt (learn obstacle avoidance in arena A, then a change, then back: "
+                + "recovery and retention), avoid (a naive R-STDP network learns obstacle avoidance), imitate (e-prop learns a teacher's "
+                + "commands, then drives alone), sensor (the open-loop sensor scenario)", DefaultTask, Tasks);
+            Option<uint> seed = CliOptions.Seed("Seed of the network's weights, the encoders and the simulated world");
+            Option<double> minutes = CliOptions.Positive("--minutes", "Simulated minutes of a robot task (default: adapt " + RobotTasks.AdaptMinutes
+                + ", avoid " + RobotTasks.AvoidMinutes + ", imitate " + RobotTasks.ImitateMinutes + "; phases keep their proportions)", 1);
+            Option<string> arena = new Option<string>("--arena")
+            {
+                Description = "Arena A of a robot task: a built-in name (" + BuiltInArenas.Describe() + ") or an arena FILE (text: "
+                    + "size W H, box X0 Y0 X1 Y1, pillar X Y R, wall X0 Y0 X1 Y1, start X Y HEADING; metres, degrees)",
+                HelpName = "NAME|FILE",
+            };
+            Option<string> arenaB = new Option<string>("--arena-b") { Description = "Arena B of adapt --change arena (default b)", HelpName = "NAME|FILE" };
+            Option<string> change = CliOptions.Choice("--change", "What adapt changes after arena A: motor (the right motor loses 30 % of its strength), "
+                + "sensor (two distance sensors' cables swapped), arena (the robot is carried to arena B)", "motor", "motor", "sensor", "arena");
+            Option<double> rasterAt = CliOptions.Positive("--raster-at", "Start of the spike raster's 2-s window, simulated seconds "
+                + "(default: the first close encounter in the last fifth of the run)", 1);
+            Option<int> steps = CliOptions.Int("--steps", "Sensor task: ticks to simulate (1 ms each for the built-in network)", 10000, 1, int.MaxValue);
+            Option<FileInfo> model = CliOptions.File("--model", "Sensor task: simulate this model file instead of the built-in sensor network (it needs "
                 + (2 * SensorNetwork.Channels) + " input channels)");
             Option<FileInfo> save = CliOptions.File("--save", "After the run, write the network with its state (a checkpoint) to FILE");
             Option<bool> json = CliOptions.Json("Print one JSON object instead of tables");
-            Option<FileInfo> plot = CliOptions.File("--plot", "Write an SVG figure of the run to FILE: sensor samples, a spike raster of the first "
-                + RunRecorder.RasterTicks + " ticks, population rates and readouts");
+            Option<FileInfo> plot = CliOptions.File("--plot", "Write the SVG figure to FILE (robot tasks: trajectories, learning curves, spike raster, "
+                + "weight histograms; default run-TASK-seedS.svg in the current folder. Sensor task: sensors, raster, rates and readouts; only with --plot)");
+            Option<bool> noPlot = new Option<bool>("--no-plot") { Description = "Do not write the figure of a robot task" };
+            Option<bool> noLearning = new Option<bool>("--no-learning") { Description = "Robot tasks: the control run, the naive controller as built, learning off (same world and noise)" };
 
             Command command = new Command("run",
-                "Simulate the built-in sensor scenario: " + SensorNetwork.Channels + " simulated sensor channels (slow sines plus noise, about ±1000 units), "
-                + "send-on-delta encoded (delta " + SensorNetwork.SensorDelta + ") into the reference sensor network; prints rates, synaptic events, "
-                + "footprint, the decoded PWM duties and the final state hash.");
-            command.Options.Add(steps);
-            command.Options.Add(seed);
-            command.Options.Add(model);
-            command.Options.Add(save);
-            command.Options.Add(json);
-            command.Options.Add(plot);
-            command.SetAction(parse => CommandRunner.Guard(context, () => Execute(context,
-                parse.GetValue(steps), parse.GetValue(seed), parse.GetValue(model), parse.GetValue(save), parse.GetValue(json), parse.GetValue(plot))));
+                "Simulate a controller in the robot world, the same controller the firmware runs: a differential-drive robot with "
+                + new RobotSpec().Sensors + " distance sensors, a bumper and wheel encoders in a 2D arena. Prints live progress, a summary "
+                + "table (or one JSON object with --json) and writes an SVG figure. With --task sensor: the open-loop sensor scenario "
+                + "(simulated sensor channels, send-on-delta encoded into the reference sensor network).");
+            foreach (Option option in new Option[] { task, seed, minutes, arena, arenaB, change, rasterAt, noLearning, steps, model, save, json, plot, noPlot })
+                command.Options.Add(option);
+            command.SetAction(parse => CommandRunner.Guard(context, () =>
+            {
+                string name = parse.GetValue(task);
+                if (name == "sensor")
+                {
+                    foreach (Option robotOnly in new Option[] { minutes, arena, arenaB, change, rasterAt, noPlot, noLearning })
+                        if (Given(parse, robotOnly)) throw CommandFailure.Usage("option " + robotOnly.Name + " applies to the robot tasks, not to --task sensor");
+                    return ExecuteSensor(context, parse.GetValue(steps), parse.GetValue(seed), parse.GetValue(model), parse.GetValue(save), parse.GetValue(json), parse.GetValue(plot));
+                }
+                foreach (Option sensorOnly in new Option[] { steps, model })
+                    if (Given(parse, sensorOnly)) throw CommandFailure.Usage("option " + sensorOnly.Name + " applies to --task sensor; robot tasks take --minutes");
+                if (name != "adapt" && (Given(parse, change) || Given(parse, arenaB)))
+                    throw CommandFailure.Usage("options --change and --arena-b apply to --task adapt");
+                var options = new RobotTaskOptions
+                {
+                    Seed = parse.GetValue(seed),
+                    Minutes = Given(parse, minutes) ? parse.GetValue(minutes) : 0,
+                    Arena = ResolveArena(parse.GetValue(arena), "--arena"),
+                    ArenaB = ResolveArena(parse.GetValue(arenaB), "--arena-b"),
+                    Change = Enum.Parse<WorldChange>(parse.GetValue(change), true),
+                    RasterAtSeconds = Given(parse, rasterAt) ? parse.GetValue(rasterAt) : -1,
+                    Learning = !parse.GetValue(noLearning),
+                };
+                if (options.Minutes > MaxMinutes) throw CommandFailure.Usage("option --minutes: " + options.Minutes.ToString("R", CultureInfo.InvariantCulture)
+                    + " is too long; use at most " + MaxMinutes.ToString(CultureInfo.InvariantCulture));
+                if (Given(parse, minutes) && options.Minutes * 60000 < 10) throw CommandFailure.Usage("option --minutes: "
+                    + options.Minutes.ToString("R", CultureInfo.InvariantCulture) + " is shorter than a few ticks; use at least 0.001");
+                string plotPath = parse.GetValue(noPlot) ? null : (parse.GetValue(plot) != null ? parse.GetValue(plot).FullName
+                    : Path.Combine(Directory.GetCurrentDirectory(), "run-" + name + "-seed" + options.Seed.ToString(CultureInfo.InvariantCulture)
+                        + (options.Learning ? "" : "-no-learning") + ".svg"));
+                return ExecuteRobot(context, name, options, parse.GetValue(save), parse.GetValue(json), plotPath);
+            }));
             return command;
         }
 
-        private static int Execute(CliContext context, int steps, uint seed, FileInfo model, FileInfo save, bool json, FileInfo plot)
+        private static bool Given(ParseResult parse, Option option)
+        {
+            OptionResult result = parse.GetResult(option);
+            return result != null && !result.Implicit;
+        }
+
+        /// <summary>A built-in arena by name, else an arena file; null when <paramref name="value"/> is null.</summary>
+        private static Arena ResolveArena(string value, string option)
+        {
+            if (value == null) return null;
+            Arena builtIn = BuiltInArenas.Find(value);
+            if (builtIn != null) return builtIn;
+            if (Directory.Exists(value)) throw CommandFailure.Usage("option " + option + ": '" + value + "' is a directory, not an arena file");
+            if (!File.Exists(value))
+                throw CommandFailure.Usage("option " + option + ": '" + value + "' is neither a built-in arena (" + string.Join(", ", BuiltInArenas.Names) + ") nor a file");
+            string text;
+            try
+            {
+                text = File.ReadAllText(value);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw CommandFailure.Runtime("cannot read the arena " + value + ": " + e.Message, e);
+            }
+            try
+            {
+                return ArenaParser.Parse(text, value);
+            }
+            catch (ArenaFormatException e)
+            {
+                throw CommandFailure.Usage(e.Message, e);
+            }
+        }
+
+        private static int ExecuteRobot(CliContext context, string task, RobotTaskOptions options, FileInfo save, bool json, string plotPath)
+        {
+            double total = options.Minutes > 0 ? options.Minutes : RobotTasks.DefaultMinutes(task);
+            RobotTaskResult result;
+            try
+            {
+                result = ExperimentCommand.WithProgress(context, json, task + " seed " + options.Seed, total,
+                    report => RobotTasks.Run(task, options, (minute, status) => report(minute, status)));
+            }
+            catch (ArgumentException e)
+            {
+                // A start pose inside an obstacle, a robot that cannot be built: bad input.
+                throw CommandFailure.Usage(e.Message, e);
+            }
+            if (plotPath != null) ExperimentCommand.SavePlot(RobotFigure.Build(result), plotPath);
+            int saved = save == null ? 0 : ModelFiles.Save(result.Network, true, save);
+            if (json)
+            {
+                RobotReport.WriteJson(context.Out, result, (options.Arena ?? options.ArenaA).Name,
+                    task == "adapt" && options.Change == WorldChange.Arena ? options.ArenaBResolved.Name : null,
+                    task == "adapt" ? options.Change.ToString().ToLowerInvariant() : null, plotPath, saved);
+            }
+            else
+            {
+                RobotReport.WriteTables(context.Console, result, plotPath, save?.ToString(), saved);
+            }
+            return ExitCodes.Ok;
+        }
+
+        private static int ExecuteSensor(CliContext context, int steps, uint seed, FileInfo model, FileInfo save, bool json, FileInfo plot)
         {
             Network network = model == null ? SensorNetwork.Build(seed) : ModelFiles.Load(ModelFiles.Read(model), model.ToString());
             SensorScenario scenario;
@@ -69,7 +191,7 @@ namespace NanoSnn.Cli.Commands
             {
                 try
                 {
-                    recorder.Figure("nanosnn run: " + (model == null ? "built-in sensor network" : model.Name) + ", seed " + seed + ", "
+                    recorder.Figure("nanosnn run --task sensor: " + (model == null ? "built-in sensor network" : model.Name) + ", seed " + seed + ", "
                         + steps.ToString("N0", CultureInfo.InvariantCulture) + " ticks").Save(plot.FullName);
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)

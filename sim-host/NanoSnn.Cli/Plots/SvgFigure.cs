@@ -16,6 +16,7 @@ namespace NanoSnn.Cli.Plots
         private const int Width = 900, PanelHeight = 230, Left = 70, Right = 20, Top = 34, Bottom = 40;
         private static readonly string[] Palette = { "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf", "#7f7f7f" };
         private readonly List<string> _panels = new List<string>();
+        private readonly List<int> _heights = new List<int>();
         private readonly string _title;
 
         /// <summary>Creates an empty figure with a title line.</summary>
@@ -24,7 +25,7 @@ namespace NanoSnn.Cli.Plots
             _title = title;
         }
 
-        /// <summary>A named series of points for <see cref="AddLines"/>.</summary>
+        /// <summary>A named series of points for the line charts.</summary>
         public sealed class Series
         {
             /// <summary>Creates a series.</summary>
@@ -49,6 +50,12 @@ namespace NanoSnn.Cli.Plots
         /// <summary>Adds a line chart; <paramref name="logY"/> plots log10 of positive values.</summary>
         public SvgFigure AddLines(string title, string xLabel, string yLabel, IReadOnlyList<Series> series, bool logY = false)
         {
+            return AddLines(title, xLabel, yLabel, series, null, logY);
+        }
+
+        /// <summary>Adds a line chart with labelled vertical markers at <paramref name="marks"/> (e.g. phase boundaries).</summary>
+        public SvgFigure AddLines(string title, string xLabel, string yLabel, IReadOnlyList<Series> series, IReadOnlyList<(double X, string Label)> marks, bool logY = false)
+        {
             var sb = new StringBuilder();
             double x0 = double.MaxValue, x1 = double.MinValue, y0 = double.MaxValue, y1 = double.MinValue;
             foreach (Series s in series)
@@ -65,6 +72,17 @@ namespace NanoSnn.Cli.Plots
             Pad(ref y0, ref y1);
             if (x1 <= x0) x1 = x0 + 1;
             Frame(sb, title, xLabel, logY ? yLabel + " (log10)" : yLabel, x0, x1, y0, y1);
+            if (marks != null)
+            {
+                foreach (var mark in marks)
+                {
+                    if (mark.X < x0 || mark.X > x1) continue;
+                    double px = Px(mark.X, x0, x1);
+                    sb.Append("<line x1='").Append(F(px)).Append("' x2='").Append(F(px)).Append("' y1='").Append(Top).Append("' y2='").Append(PanelHeight - Bottom)
+                        .Append("' stroke='#999' stroke-dasharray='4,3'/>\n");
+                    sb.Append("<text x='").Append(F(px + 3)).Append("' y='").Append(PanelHeight - Bottom - 4).Append("' font-size='10' fill='#666'>").Append(Escape(mark.Label)).Append("</text>\n");
+                }
+            }
             for (int k = 0; k < series.Count; k++)
             {
                 Series s = series[k];
@@ -83,6 +101,7 @@ namespace NanoSnn.Cli.Plots
                     .Append(color).Append("' font-size='12'>").Append(Escape(s.Name)).Append("</text>\n");
             }
             _panels.Add(sb.ToString());
+            _heights.Add(PanelHeight);
             return this;
         }
 
@@ -107,6 +126,7 @@ namespace NanoSnn.Cli.Plots
                 if (i % 16 == 15) sb.Append('\n');
             }
             _panels.Add(sb.ToString());
+            _heights.Add(PanelHeight);
             return this;
         }
 
@@ -141,19 +161,136 @@ namespace NanoSnn.Cli.Plots
                     .Append(Escape(markLabel ?? "")).Append("</text>\n");
             }
             _panels.Add(sb.ToString());
+            _heights.Add(PanelHeight);
+            return this;
+        }
+
+        /// <summary>An obstacle drawn on a map: a segment (X0, Y0)–(X1, Y1), a rectangle with corners (X0, Y0) and (X1, Y1), or a circle at (X0, Y0) with radius R.</summary>
+        public sealed class MapShape
+        {
+            /// <summary>Creates a shape; <paramref name="kind"/> is "line", "rect" or "circle".</summary>
+            public MapShape(string kind, double x0, double y0, double x1, double y1, double r)
+            {
+                Kind = kind; X0 = x0; Y0 = y0; X1 = x1; Y1 = y1; R = r;
+            }
+
+            /// <summary>"line", "rect" or "circle".</summary>
+            public string Kind { get; }
+
+            /// <summary>Coordinates (data units).</summary>
+            public double X0 { get; }
+
+            /// <summary>Coordinates (data units).</summary>
+            public double Y0 { get; }
+
+            /// <summary>Coordinates (data units).</summary>
+            public double X1 { get; }
+
+            /// <summary>Coordinates (data units).</summary>
+            public double Y1 { get; }
+
+            /// <summary>Circle radius (data units).</summary>
+            public double R { get; }
+        }
+
+        /// <summary>One map of a map panel: its title, the world's size, the obstacles, one path and marked points.</summary>
+        public sealed class MapView
+        {
+            /// <summary>Creates a view.</summary>
+            public MapView(string title, double width, double height, IReadOnlyList<MapShape> shapes, Series path, IReadOnlyList<(double X, double Y)> marks)
+            {
+                Title = title; Width = width; Height = height; Shapes = shapes; Path = path; Marks = marks;
+            }
+
+            /// <summary>Title above the map.</summary>
+            public string Title { get; }
+
+            /// <summary>World width (data units).</summary>
+            public double Width { get; }
+
+            /// <summary>World height (data units).</summary>
+            public double Height { get; }
+
+            /// <summary>Obstacles.</summary>
+            public IReadOnlyList<MapShape> Shapes { get; }
+
+            /// <summary>The path (x, y), or null.</summary>
+            public Series Path { get; }
+
+            /// <summary>Points marked with red dots (e.g. collisions), or null.</summary>
+            public IReadOnlyList<(double X, double Y)> Marks { get; }
+        }
+
+        /// <summary>Adds a row of maps side by side, each drawn to scale (equal axes).</summary>
+        public SvgFigure AddMaps(string title, IReadOnlyList<MapView> views)
+        {
+            const int mapSize = 240, gap = 24;
+            var sb = new StringBuilder();
+            sb.Append("<text x='").Append(Left).Append("' y='").Append(Top - 14).Append("' font-size='13'>").Append(Escape(title)).Append("</text>\n");
+            int x = Left;
+            for (int v = 0; v < views.Count; v++)
+            {
+                MapView view = views[v];
+                double scale = mapSize / Math.Max(view.Width, view.Height);
+                int top = Top + 14;
+                double Mx(double wx) => x + wx * scale;
+                double My(double wy) => top + (view.Height - wy) * scale;
+                sb.Append("<text x='").Append(x).Append("' y='").Append(top - 4).Append("' font-size='12'>").Append(Escape(view.Title)).Append("</text>\n");
+                sb.Append("<rect x='").Append(x).Append("' y='").Append(top).Append("' width='").Append(F(view.Width * scale)).Append("' height='")
+                    .Append(F(view.Height * scale)).Append("' fill='#fafafa' stroke='#333' stroke-width='2'/>\n");
+                foreach (MapShape shape in view.Shapes)
+                {
+                    switch (shape.Kind)
+                    {
+                        case "rect":
+                            sb.Append("<rect x='").Append(F(Mx(shape.X0))).Append("' y='").Append(F(My(shape.Y1))).Append("' width='").Append(F((shape.X1 - shape.X0) * scale))
+                                .Append("' height='").Append(F((shape.Y1 - shape.Y0) * scale)).Append("' fill='#888'/>\n");
+                            break;
+                        case "circle":
+                            sb.Append("<circle cx='").Append(F(Mx(shape.X0))).Append("' cy='").Append(F(My(shape.Y0))).Append("' r='").Append(F(shape.R * scale)).Append("' fill='#888'/>\n");
+                            break;
+                        default:
+                            sb.Append("<line x1='").Append(F(Mx(shape.X0))).Append("' y1='").Append(F(My(shape.Y0))).Append("' x2='").Append(F(Mx(shape.X1)))
+                                .Append("' y2='").Append(F(My(shape.Y1))).Append("' stroke='#333' stroke-width='3'/>\n");
+                            break;
+                    }
+                }
+                if (view.Path != null && view.Path.X.Count > 0)
+                {
+                    var path = new StringBuilder();
+                    for (int i = 0; i < view.Path.X.Count; i++)
+                        path.Append(i == 0 ? "M" : " L").Append(F(Mx(view.Path.X[i]))).Append(' ').Append(F(My(view.Path.Y[i])));
+                    string color = Palette[v % Palette.Length];
+                    sb.Append("<path fill='none' stroke='").Append(color).Append("' stroke-width='1.1' stroke-opacity='0.8' d='").Append(path).Append("'/>\n");
+                    sb.Append("<circle cx='").Append(F(Mx(view.Path.X[0]))).Append("' cy='").Append(F(My(view.Path.Y[0]))).Append("' r='3' fill='").Append(color).Append("'/>\n");
+                }
+                if (view.Marks != null)
+                {
+                    foreach (var m in view.Marks)
+                        sb.Append("<circle cx='").Append(F(Mx(m.X))).Append("' cy='").Append(F(My(m.Y))).Append("' r='3.5' fill='none' stroke='#d62728' stroke-width='1.5'/>\n");
+                }
+                x += mapSize + gap;
+            }
+            _panels.Add(sb.ToString());
+            _heights.Add(Top + 14 + mapSize + 16);
             return this;
         }
 
         /// <summary>The SVG document.</summary>
         public string ToSvg()
         {
-            int height = 30 + _panels.Count * PanelHeight;
+            int height = 30;
+            foreach (int h in _heights) height += h;
             var sb = new StringBuilder();
             sb.Append("<svg xmlns='http://www.w3.org/2000/svg' width='").Append(Width).Append("' height='").Append(height)
                 .Append("' font-family='Helvetica, Arial, sans-serif'>\n<rect width='100%' height='100%' fill='white'/>\n");
             sb.Append("<text x='").Append(Left).Append("' y='20' font-size='15' font-weight='bold'>").Append(Escape(_title)).Append("</text>\n");
+            int y = 30;
             for (int p = 0; p < _panels.Count; p++)
-                sb.Append("<g transform='translate(0,").Append(30 + p * PanelHeight).Append(")'>\n").Append(_panels[p]).Append("</g>\n");
+            {
+                sb.Append("<g transform='translate(0,").Append(y).Append(")'>\n").Append(_panels[p]).Append("</g>\n");
+                y += _heights[p];
+            }
             return sb.Append("</svg>\n").ToString();
         }
 

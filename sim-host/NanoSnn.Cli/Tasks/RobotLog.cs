@@ -14,6 +14,16 @@ namespace NanoSnn.Cli.Tasks
         /// <summary>Ticks per trajectory sample (100 ms at 1 ms ticks).</summary>
         public const int TrajectoryStride = 100;
 
+        /// <summary>Side of the exploration grid's cells, m.</summary>
+        public const double CellM = 0.25;
+
+        /// <summary>Length of the raster window, ticks (2 s at 1 ms ticks).</summary>
+        public const int RasterTicksLength = 2000;
+
+        private readonly HashSet<int> _cells = new HashSet<int>();
+        private long _rasterArm = long.MaxValue;
+        private int _rasterProximity = int.MaxValue;
+
         private readonly int _ticksPerSecond;
         private readonly Population[] _rasterPopulations;
         private readonly int[] _rasterRow;
@@ -50,6 +60,14 @@ namespace NanoSnn.Cli.Tasks
         /// <summary>Imitation: sum of squared command errors, of targets and of squared targets, and the count, per second (NaN-free; count 0 when not measured).</summary>
         public readonly List<(double Err, double Sum, double SumSq, int Count)> ImitationPerSecond = new List<(double, double, double, int)>();
 
+        /// <summary>Distinct 25 cm cells the robot entered in each simulated minute (exploration).</summary>
+        public readonly List<int> CellsPerMinute = new List<int>();
+
+        /// <summary>Metres driven in each simulated minute.</summary>
+        public readonly List<double> MetresPerMinute = new List<double>();
+
+        private double _lastPath;
+
         /// <summary>Phase of each second (index into <see cref="PhaseNames"/>).</summary>
         public readonly List<int> PhasePerSecond = new List<int>();
 
@@ -58,6 +76,11 @@ namespace NanoSnn.Cli.Tasks
 
         /// <summary>Trajectory samples: x, y (m) and the phase.</summary>
         public readonly List<(double X, double Y, int Phase)> Trajectory = new List<(double, double, int)>();
+
+        /// <summary>Where and when (tick) each collision was counted.</summary>
+        public readonly List<(double X, double Y, long Tick)> CollisionPoints = new List<(double, double, long)>();
+
+        private long _seenCollisions;
 
         /// <summary>Arena of each phase (for drawing).</summary>
         public readonly List<Arena> PhaseArenas = new List<Arena>();
@@ -76,6 +99,23 @@ namespace NanoSnn.Cli.Tasks
 
         /// <summary>Current phase.</summary>
         public int Phase { get; private set; } = -1;
+
+        /// <summary>
+        /// Records the raster from tick <paramref name="start"/> if it is not negative; otherwise from the
+        /// first tick after <paramref name="armTick"/> at which a distance sensor reads at least
+        /// <paramref name="proximity"/> (an encounter, where the motor populations have something to do).
+        /// </summary>
+        public void ConfigureRaster(long start, long armTick, int proximity)
+        {
+            if (start >= 0)
+            {
+                RasterStart = start;
+                RasterEnd = start + RasterTicksLength;
+                return;
+            }
+            _rasterArm = armTick;
+            _rasterProximity = proximity;
+        }
 
         /// <summary>Starts a new phase (a label for the plots and the report).</summary>
         public void BeginPhase(string name, Arena arena)
@@ -104,7 +144,27 @@ namespace NanoSnn.Cli.Tasks
                 _rewardAbsSum += Math.Abs(reward.LastRewardQ16 / 65536.0);
                 _scoreCount++;
             }
-            if (tick % TrajectoryStride == 0) Trajectory.Add((world.X, world.Y, Phase));
+            if (world.Collisions != _seenCollisions)
+            {
+                _seenCollisions = world.Collisions;
+                CollisionPoints.Add((world.X, world.Y, tick));
+            }
+            if (tick % TrajectoryStride == 0)
+            {
+                Trajectory.Add((world.X, world.Y, Phase));
+                _cells.Add((int)(world.X / CellM) * 4096 + (int)(world.Y / CellM));
+            }
+            if (tick >= _rasterArm && RasterEnd <= RasterStart)
+            {
+                for (int i = 0; i < world.Spec.Sensors; i++)
+                {
+                    if (world.ProximityMm(i) < _rasterProximity) continue;
+                    RasterStart = tick;
+                    RasterEnd = tick + RasterTicksLength;
+                    _rasterArm = long.MaxValue;
+                    break;
+                }
+            }
             if (tick >= RasterStart && tick < RasterEnd)
             {
                 for (int p = 0; p < _rasterPopulations.Length; p++)
@@ -131,6 +191,35 @@ namespace NanoSnn.Cli.Tasks
             _errSum = _targetSum = _targetSqSum = 0;
             _errCount = 0;
             PhasePerSecond.Add(Phase);
+            if (PhasePerSecond.Count % 60 == 0)
+            {
+                CellsPerMinute.Add(_cells.Count);
+                _cells.Clear();
+                MetresPerMinute.Add(world.PathLengthM - _lastPath);
+                _lastPath = world.PathLengthM;
+            }
+        }
+
+        /// <summary>Exploration per metre driven (distinct cells entered per minute over metres driven per minute) over the complete minutes in seconds [from, to).</summary>
+        public double ExplorationPerMetre(int fromSecond, int toSecond)
+        {
+            int first = (System.Math.Max(0, fromSecond) + 59) / 60;
+            int last = System.Math.Min(CellsPerMinute.Count, toSecond / 60);
+            if (last <= first) return double.NaN;
+            double cells = 0, metres = 0;
+            for (int m = first; m < last; m++) { cells += CellsPerMinute[m]; metres += MetresPerMinute[m]; }
+            return metres <= 0 ? double.NaN : cells / metres;
+        }
+
+        /// <summary>Mean exploration (distinct cells per minute) over the complete minutes in seconds [from, to).</summary>
+        public double Exploration(int fromSecond, int toSecond)
+        {
+            int first = (System.Math.Max(0, fromSecond) + 59) / 60;
+            int last = System.Math.Min(CellsPerMinute.Count, toSecond / 60);
+            if (last <= first) return double.NaN;
+            double sum = 0;
+            for (int m = first; m < last; m++) sum += CellsPerMinute[m];
+            return sum / (last - first);
         }
 
         /// <summary>Collisions per minute over seconds [from, to).</summary>

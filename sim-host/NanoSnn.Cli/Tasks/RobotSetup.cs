@@ -6,6 +6,7 @@ namespace NanoSnn.Cli.Tasks
     /// <summary>How the simulated robot and the core's controllers are matched to each other.</summary>
     public static class RobotSetup
     {
+
         /// <summary>
         /// Steering weight of each distance sensor from its mounting angle, per mille: positive on
         /// the left, 1000 straight ahead falling to 300 at the side, 0 behind (a rear obstacle

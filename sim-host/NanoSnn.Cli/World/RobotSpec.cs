@@ -29,7 +29,7 @@ namespace NanoSnn.Cli.World
         public double MotorMismatch = 0.02;
 
         /// <summary>Distance sensor directions, degrees counter-clockwise from straight ahead (positive = left side). 4 to 8 sensors.</summary>
-        public double[] SensorAnglesDeg = { 90, 45, 15, -15, -45, -90 };
+        public double[] SensorAnglesDeg = { 90, 60, 35, 12, -12, -35, -60, -90 };
 
         /// <summary>Distance sensor range, measured from the body's edge, m.</summary>
         public double SensorRangeM = 0.40;

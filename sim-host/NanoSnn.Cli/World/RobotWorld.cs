@@ -36,6 +36,7 @@ namespace NanoSnn.Cli.World
         private readonly int[] _proximityMm;
         private readonly int _ticksPerSecond;
         private int _contactRun;
+        private int _freeRun = int.MaxValue;
 
         /// <summary>Places a robot of <paramref name="spec"/> at the start pose of <paramref name="arena"/>; ticks of <paramref name="dtUs"/> µs.</summary>
         /// <exception cref="ArgumentException">The spec is invalid, or the start pose overlaps an obstacle.</exception>
@@ -101,7 +102,11 @@ namespace NanoSnn.Cli.World
         /// <summary>Whether the body touched an obstacle in the latest step.</summary>
         public bool InContact;
 
-        /// <summary>Collisions: each new contact, plus one for every further second of unbroken contact (pushing against a wall is not one collision).</summary>
+        /// <summary>
+        /// Collisions: each contact that begins at least a second after the previous one ended
+        /// (a robot nudging a wall is one collision, not one per touch), plus one for every further
+        /// second of contact (pushing against a wall for a minute is not one collision either).
+        /// </summary>
         public long Collisions;
 
         /// <summary>Ticks spent touching an obstacle.</summary>
@@ -140,6 +145,7 @@ namespace NanoSnn.Cli.World
             _wheelSpeed[0] = _wheelSpeed[1] = 0;
             InContact = false;
             _contactRun = 0;
+            _freeRun = int.MaxValue;
             Sense();
         }
 
@@ -189,9 +195,11 @@ namespace NanoSnn.Cli.World
             if (contact)
             {
                 ContactTicks++;
-                if (!InContact) { Collisions++; _contactRun = 0; }
+                if (!InContact && _freeRun >= _ticksPerSecond) { Collisions++; _contactRun = 0; }
                 else if (++_contactRun >= _ticksPerSecond) { Collisions++; _contactRun = 0; }
+                _freeRun = 0;
             }
+            else if (_freeRun < _ticksPerSecond) _freeRun++;
             InContact = contact;
 
             // The encoders count wheel turns, not body motion: a wheel slipping against a wall still counts.
