@@ -13,7 +13,7 @@ namespace NanoSnn.Cli.Tests
         {
             using var temp = new TempFiles();
             string path = temp.PathOf("sub/run.svg");
-            CliRun run = CliRun.Invoke("run", "--steps", "1500", "--plot", path);
+            CliRun run = CliRun.Invoke("run", "--task", "sensor", "--steps", "1500", "--plot", path);
             Assert.AreEqual(0, run.ExitCode, run.ToString());
             XDocument svg = XDocument.Load(path); // throws if the SVG is not well-formed XML
             XNamespace ns = "http://www.w3.org/2000/svg";
@@ -31,7 +31,7 @@ namespace NanoSnn.Cli.Tests
         {
             using var temp = new TempFiles();
             File.WriteAllText(temp.PathOf("blocker"), "a file, not a folder");
-            CliRun run = CliRun.Invoke("run", "--steps", "100", "--plot", temp.PathOf("blocker/run.svg"));
+            CliRun run = CliRun.Invoke("run", "--task", "sensor", "--steps", "100", "--plot", temp.PathOf("blocker/run.svg"));
             Assert.AreNotEqual(0, run.ExitCode);
             StringAssert.Contains(run.Error, "plot");
         }

@@ -11,10 +11,12 @@ namespace NanoSnn.Cli.Tests
     {
         private static JsonElement RunJson(params string[] args)
         {
-            string[] all = new string[args.Length + 2];
+            string[] all = new string[args.Length + 4];
             all[0] = "run";
-            all[1] = "--json";
-            args.CopyTo(all, 2);
+            all[1] = "--task";
+            all[2] = "sensor";
+            all[3] = "--json";
+            args.CopyTo(all, 4);
             CliRun run = CliRun.Invoke(all);
             Assert.AreEqual(0, run.ExitCode, run.ToString());
             return JsonDocument.Parse(run.Output.Trim()).RootElement.Clone();
@@ -23,7 +25,7 @@ namespace NanoSnn.Cli.Tests
         [TestMethod]
         public void SmallRunPrintsSummaryWithStateHash()
         {
-            CliRun run = CliRun.Invoke("run", "--steps", "300");
+            CliRun run = CliRun.Invoke("run", "--task", "sensor", "--steps", "300");
             Assert.AreEqual(0, run.ExitCode, run.ToString());
             Assert.AreEqual("", run.Error);
             StringAssert.Contains(run.Output, "state hash");
@@ -63,7 +65,7 @@ namespace NanoSnn.Cli.Tests
         public void TableAndJsonAgreeOnTheHash()
         {
             string hash = RunJson("--steps", "250").GetProperty("state_hash").GetString();
-            CliRun table = CliRun.Invoke("run", "--steps", "250");
+            CliRun table = CliRun.Invoke("run", "--task", "sensor", "--steps", "250");
             StringAssert.Contains(table.Output, hash);
         }
 
@@ -102,7 +104,7 @@ namespace NanoSnn.Cli.Tests
         {
             using TempFiles temp = new TempFiles();
             string file = temp.PathOf("resume.nsnn");
-            Assert.AreEqual(0, CliRun.Invoke("run", "--steps", "100", "--save", file, "--json").ExitCode);
+            Assert.AreEqual(0, CliRun.Invoke("run", "--task", "sensor", "--steps", "100", "--save", file, "--json").ExitCode);
             JsonElement json = RunJson("--model", file, "--steps", "50");
             Assert.AreEqual(100, json.GetProperty("first_tick").GetInt32());
             Assert.AreEqual(150, json.GetProperty("tick").GetInt32());
@@ -123,7 +125,7 @@ namespace NanoSnn.Cli.Tests
             string file = temp.PathOf("small.nsnn");
             File.WriteAllBytes(file, bytes);
 
-            CliRun run = CliRun.Invoke("run", "--model", file, "--steps", "10");
+            CliRun run = CliRun.Invoke("run", "--task", "sensor", "--model", file, "--steps", "10");
             Assert.AreEqual(2, run.ExitCode, run.ToString());
             StringAssert.Contains(run.Error, "3 input channels");
             StringAssert.Contains(run.Error, "needs 8");
@@ -132,7 +134,7 @@ namespace NanoSnn.Cli.Tests
         [TestMethod]
         public void MissingModelIsBadInput()
         {
-            CliRun run = CliRun.Invoke("run", "--model", "/nonexistent/dir/model.nsnn");
+            CliRun run = CliRun.Invoke("run", "--task", "sensor", "--model", "/nonexistent/dir/model.nsnn");
             Assert.AreEqual(2, run.ExitCode, run.ToString());
             StringAssert.Contains(run.Error, "not found");
         }
@@ -140,7 +142,7 @@ namespace NanoSnn.Cli.Tests
         [TestMethod]
         public void UnwritableSaveIsARuntimeFailure()
         {
-            CliRun run = CliRun.Invoke("run", "--steps", "10", "--save", "/nonexistent/dir/model.nsnn");
+            CliRun run = CliRun.Invoke("run", "--task", "sensor", "--steps", "10", "--save", "/nonexistent/dir/model.nsnn");
             Assert.AreEqual(1, run.ExitCode, run.ToString());
             StringAssert.Contains(run.Error, "cannot write");
         }

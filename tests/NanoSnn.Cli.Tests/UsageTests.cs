@@ -11,6 +11,9 @@ namespace NanoSnn.Cli.Tests
         [DataRow("run", "--steps", "abc")]
         [DataRow("run", "--seed", "x")]
         [DataRow("run", "--bogus")]
+        [DataRow("run", "--task", "fly")]
+        [DataRow("run", "--minutes", "0")]
+        [DataRow("run", "--change", "teleport")]
         [DataRow("bench", "--input-rate", "1.5")]
         [DataRow("bench", "--input-rate", "-0.1")]
         [DataRow("bench", "--hidden", "0")]
@@ -55,7 +58,7 @@ namespace NanoSnn.Cli.Tests
         }
 
         [TestMethod]
-        [DataRow("run", "--steps", "--seed", "--model", "--save", "--json")]
+        [DataRow("run", "--task", "--minutes", "--arena", "--arena-b", "--change", "--no-learning", "--raster-at", "--plot", "--steps", "--seed", "--model", "--save", "--json")]
         [DataRow("inspect", "file")]
         [DataRow("bench", "--workload", "--inputs", "--hidden", "--outputs", "--steps", "--input-rate", "--seed", "--json")]
         public void CommandHelpMentionsItsOptions(string command, params string[] mentions)

@@ -1,0 +1,128 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Xml.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace NanoSnn.Cli.Tests
+{
+    /// <summary><c>nanosnn run</c> with the robot tasks: output, files, options and their errors (short runs).</summary>
+    [TestClass]
+    public sealed class RobotRunCommandTests
+    {
+        private static JsonElement Json(params string[] args)
+        {
+            CliRun run = CliRun.Invoke(new[] { "run", "--json", "--no-plot" }.Concat(args).ToArray());
+            Assert.AreEqual(0, run.ExitCode, run.ToString());
+            return JsonDocument.Parse(run.Output.Trim()).RootElement.Clone();
+        }
+
+        [TestMethod]
+        public void TheDefaultTaskIsAdaptWithItsMetrics()
+        {
+            JsonElement json = Json("--minutes", "2");
+            Assert.AreEqual("adapt", json.GetProperty("task").GetString());
+            Assert.AreEqual(1, json.GetProperty("seed").GetInt32());
+            Assert.AreEqual("motor", json.GetProperty("change").GetString());
+            Assert.AreEqual("a", json.GetProperty("arena").GetString());
+            Assert.AreEqual(120000, json.GetProperty("ticks").GetInt64());
+            foreach (string key in new[] { "recovery_ratio", "retention_ratio", "collisions_per_min_first5", "performance_before", "recovery_time_s" })
+                Assert.IsTrue(json.TryGetProperty(key, out _), key);
+            Assert.AreEqual(2, json.GetProperty("checks").GetArrayLength());
+            StringAssert.Matches(json.GetProperty("state_hash").GetString(), new System.Text.RegularExpressions.Regex("^0x[0-9A-F]{8}$"));
+            Assert.AreEqual(JsonValueKind.Null, json.GetProperty("plot").ValueKind);
+        }
+
+        [TestMethod]
+        public void AvoidAndImitateReportTheirMetrics()
+        {
+            JsonElement avoid = Json("--task", "avoid", "--minutes", "1", "--seed", "3");
+            Assert.AreEqual("avoid", avoid.GetProperty("task").GetString());
+            Assert.AreEqual(3, avoid.GetProperty("seed").GetInt32());
+            Assert.IsTrue(avoid.GetProperty("collisions_per_min_first5").GetDouble() >= 0);
+            Assert.IsTrue(avoid.TryGetProperty("collisions_per_min_last5", out _));
+            Assert.IsFalse(avoid.TryGetProperty("change", out _), "change applies to adapt only");
+            JsonElement imitate = Json("--task", "imitate", "--minutes", "1");
+            Assert.IsTrue(imitate.GetProperty("imitation_nmse").GetDouble() > 0);
+        }
+
+        [TestMethod]
+        public void TheSameSeedGivesTheSameHash()
+        {
+            string a = Json("--task", "avoid", "--minutes", "0.3", "--seed", "9").GetProperty("state_hash").GetString();
+            string b = Json("--task", "avoid", "--minutes", "0.3", "--seed", "9").GetProperty("state_hash").GetString();
+            Assert.AreEqual(a, b);
+        }
+
+        [TestMethod]
+        public void TablesAndTheFigureWithEveryPanel()
+        {
+            using var temp = new TempFiles();
+            string path = temp.PathOf("figures/avoid.svg");
+            CliRun run = CliRun.Invoke("run", "--task", "avoid", "--minutes", "1", "--plot", path, "--raster-at", "10");
+            Assert.AreEqual(0, run.ExitCode, run.ToString());
+            foreach (string text in new[] { "task avoid", "results", "acceptance", "collisions per minute, first", "state hash", "plot: " + path })
+                StringAssert.Contains(run.Output, text);
+            XDocument svg = XDocument.Load(path);
+            XNamespace ns = "http://www.w3.org/2000/svg";
+            string texts = string.Join("|", svg.Descendants(ns + "text").Select(t => t.Value));
+            foreach (string panel in new[] { "trajectory over the arena", "collisions per simulated minute", "score per minute", "exploration per minute",
+                "spikes from t = 10.0 s", "weights at the start", "weights at the end", "left", "right" })
+                StringAssert.Contains(texts, panel);
+            Assert.IsTrue(svg.Descendants(ns + "circle").Count() >= 4, "pillars and path starts on the maps");
+        }
+
+        [TestMethod]
+        public void AnArenaFileIsUsedAndItsErrorsNameTheLine()
+        {
+            using var temp = new TempFiles();
+            string good = temp.PathOf("hall.arena");
+            File.WriteAllText(good, "# a long hall\nname hall\nsize 6 2\npillar 3 1 0.2\nstart 1 1 0\n");
+            JsonElement json = Json("--task", "avoid", "--minutes", "0.2", "--arena", good);
+            Assert.AreEqual("hall", json.GetProperty("arena").GetString());
+
+            string bad = temp.PathOf("bad.arena");
+            File.WriteAllText(bad, "size 3 3\nbox 1 1 2\n");
+            CliRun run = CliRun.Invoke("run", "--arena", bad, "--minutes", "0.1", "--no-plot");
+            Assert.AreEqual(2, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, bad + ":2: 'box' needs 4 numbers");
+
+            string blocked = temp.PathOf("blocked.arena");
+            File.WriteAllText(blocked, "size 3 3\npillar 1.5 1.5 0.3\nstart 1.5 1.5 0\n");
+            run = CliRun.Invoke("run", "--arena", blocked, "--minutes", "0.1", "--no-plot");
+            Assert.AreEqual(2, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, "overlaps the pillar on line 2");
+        }
+
+        [TestMethod]
+        [DataRow("applies to --task sensor", "--task", "avoid", "--steps", "10")]
+        [DataRow("applies to --task sensor", "--model", "x.nsnn")]
+        [DataRow("applies to the robot tasks", "--task", "sensor", "--minutes", "2")]
+        [DataRow("apply to --task adapt", "--task", "avoid", "--change", "arena")]
+        [DataRow("neither a built-in arena", "--arena", "nowhere")]
+        [DataRow("too long", "--minutes", "1000000")]
+        public void OptionsThatDoNotFitAreBadInput(string message, params string[] args)
+        {
+            CliRun run = CliRun.Invoke(new[] { "run", "--no-plot" }.Concat(args).ToArray());
+            Assert.AreEqual(2, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, message);
+        }
+
+        [TestMethod]
+        public void SaveWritesTheLearnedNetworkWithItsState()
+        {
+            using var temp = new TempFiles();
+            string file = temp.PathOf("robot.nsnn");
+            JsonElement json = Json("--task", "avoid", "--minutes", "0.2", "--save", file);
+            Network loaded = ModelReader.Load(File.ReadAllBytes(file));
+            Assert.AreEqual(12000L, loaded.Tick);
+            Assert.AreEqual((int)new FileInfo(file).Length, json.GetProperty("saved_bytes").GetInt32());
+            // The saved weights are the learned ones, not the naive network's.
+            short[] naive = AvoidanceBrain.Build(NanoSnn.Cli.Tasks.RobotSetup.AvoidanceParameters(new NanoSnn.Cli.World.RobotSpec()), 1, 0)
+                .Network.FindProjection("in-left").Weights;
+            short[] saved = loaded.FindProjection("in-left").Weights;
+            Assert.AreEqual(naive.Length, saved.Length);
+            Assert.IsFalse(naive.SequenceEqual(saved), "12,000 ticks of learning changed no weight");
+        }
+    }
+}
