@@ -5,9 +5,9 @@ namespace NanoSnn
     /// each channel keeps a reference level; when the sample exceeds it by at least delta the
     /// "up" output (2c) spikes and the reference moves up by delta, and symmetrically for
     /// "down" (2c + 1). At most one spike per output per tick, so a jump of k deltas is told
-    /// over k ticks; the output count is twice the channel count.
+    /// over k ticks; there are two outputs per channel.
     /// </summary>
-    public sealed class SendOnDeltaEncoder
+    public sealed class SendOnDeltaEncoder : SpikeEncoder
     {
         private readonly int[] _reference;
         private readonly int[] _delta;
@@ -15,27 +15,26 @@ namespace NanoSnn
 
         /// <summary>Creates an encoder whose channel c fires per <paramref name="deltas"/>[c] units of change (copied; each &gt; 0).</summary>
         public SendOnDeltaEncoder(int[] deltas)
+            : base(CheckedChannels(deltas), 2 * deltas.Length)
         {
-            if (deltas == null || deltas.Length == 0) throw new System.ArgumentException("at least one channel is needed");
-            for (int c = 0; c < deltas.Length; c++)
-                if (deltas[c] <= 0) throw new System.ArgumentException("delta of channel " + c + " is " + deltas[c] + "; it must be positive");
-            Channels = deltas.Length;
             _delta = new int[Channels];
             System.Array.Copy(deltas, _delta, Channels);
             _reference = new int[Channels];
         }
 
-        /// <summary>Number of sampled channels.</summary>
-        public readonly int Channels;
-
-        /// <summary>Number of spike outputs (2 per channel: up, down).</summary>
-        public int Outputs { get { return 2 * Channels; } }
+        private static int CheckedChannels(int[] deltas)
+        {
+            if (deltas == null || deltas.Length == 0) throw new System.ArgumentException("at least one channel is needed");
+            for (int c = 0; c < deltas.Length; c++)
+                if (deltas[c] <= 0) throw new System.ArgumentException("delta of channel " + c + " is " + deltas[c] + "; it must be positive");
+            return deltas.Length;
+        }
 
         /// <summary>Current reference level of each channel.</summary>
         public int[] Reference { get { return _reference; } }
 
         /// <summary>Forgets the reference levels; the next sample re-primes them without spiking.</summary>
-        public void Reset()
+        public override void Reset()
         {
             _primed = false;
         }
@@ -45,7 +44,7 @@ namespace NanoSnn
         /// <paramref name="spikes"/> from <paramref name="start"/>; returns the new end. The
         /// first call only primes the references.
         /// </summary>
-        public int Encode(int[] samples, int[] spikes, int start, int indexOffset)
+        public override int Encode(int[] samples, int[] spikes, int start, int indexOffset)
         {
             int n = start;
             if (!_primed)

@@ -5,7 +5,7 @@ namespace NanoSnn
     /// and 2c + 1 when it falls back below threshold − hysteresis (the hysteresis stops a
     /// noisy signal near the threshold from chattering).
     /// </summary>
-    public sealed class ThresholdCrossingEncoder
+    public sealed class ThresholdCrossingEncoder : SpikeEncoder
     {
         private readonly int[] _threshold;
         private readonly int _hysteresis;
@@ -13,30 +13,29 @@ namespace NanoSnn
 
         /// <summary>Creates an encoder with per-channel thresholds (copied) and a common hysteresis (&gt;= 0).</summary>
         public ThresholdCrossingEncoder(int[] thresholds, int hysteresis)
+            : base(CheckedChannels(thresholds, hysteresis), 2 * thresholds.Length)
         {
-            if (thresholds == null || thresholds.Length == 0) throw new System.ArgumentException("at least one channel is needed");
-            if (hysteresis < 0) throw new System.ArgumentException("hysteresis must be >= 0");
-            Channels = thresholds.Length;
             _threshold = new int[Channels];
             System.Array.Copy(thresholds, _threshold, Channels);
             _hysteresis = hysteresis;
             _above = new byte[Channels];
         }
 
-        /// <summary>Number of sampled channels.</summary>
-        public readonly int Channels;
-
-        /// <summary>Number of spike outputs (2 per channel: rising, falling).</summary>
-        public int Outputs { get { return 2 * Channels; } }
+        private static int CheckedChannels(int[] thresholds, int hysteresis)
+        {
+            if (thresholds == null || thresholds.Length == 0) throw new System.ArgumentException("at least one channel is needed");
+            if (hysteresis < 0) throw new System.ArgumentException("hysteresis must be >= 0");
+            return thresholds.Length;
+        }
 
         /// <summary>Treats every channel as below threshold again.</summary>
-        public void Reset()
+        public override void Reset()
         {
             System.Array.Clear(_above, 0, _above.Length);
         }
 
-        /// <summary>Encodes one tick's samples; returns the new end of <paramref name="spikes"/>.</summary>
-        public int Encode(int[] samples, int[] spikes, int start, int indexOffset)
+        /// <inheritdoc/>
+        public override int Encode(int[] samples, int[] spikes, int start, int indexOffset)
         {
             int n = start;
             for (int c = 0; c < Channels; c++)
