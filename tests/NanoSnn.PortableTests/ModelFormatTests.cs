@@ -149,7 +149,7 @@ namespace NanoSnn.PortableTests
                 Assert.AreEqual((int)ModelFormatError.BadMagic, TestSupport.LoadError(bad), "magic byte " + i);
             }
             byte[] version = TestSupport.Copy(model);
-            version[4] = 2;
+            version[4] = 3;
             Assert.AreEqual((int)ModelFormatError.UnsupportedVersion, TestSupport.LoadError(version));
             byte[] header = TestSupport.Copy(model);
             header[6] = 20;

@@ -1,10 +1,11 @@
 namespace NanoSnn
 {
     /// <summary>
-    /// Loads model format v1 (see <see cref="ModelFormat"/>). Every field is checked; a bad
-    /// file throws <see cref="ModelFormatException"/> naming the error, field and byte
-    /// offset, and no network (not even a partial one) is returned. Loading allocates the
-    /// network, so it belongs to boot and set-up, not to the tick.
+    /// Loads model format v2 and v1 (see <see cref="ModelFormat"/>): the network, its learning
+    /// rules and, from a checkpoint, their state. Every field is checked; a bad file throws
+    /// <see cref="ModelFormatException"/> naming the error, field and byte offset, and no
+    /// network (not even a partial one) is returned. Loading allocates the network, so it
+    /// belongs to boot and set-up, not to the tick.
     /// </summary>
     public sealed class ModelReader
     {
@@ -58,8 +59,9 @@ namespace NanoSnn
             if (d[h] != ModelFormat.Magic0 || d[h + 1] != ModelFormat.Magic1 || d[h + 2] != ModelFormat.Magic2 || d[h + 3] != ModelFormat.Magic3)
                 throw Fail(ModelFormatError.BadMagic, "magic", h, "expected the bytes 'NSNN'");
             int version = LittleEndian.ReadUInt16(d, h + 4);
-            if (version != ModelFormat.Version)
-                throw Fail(ModelFormatError.UnsupportedVersion, "version", h + 4, "version " + version + "; this build reads version " + ModelFormat.Version);
+            if (version < ModelFormat.OldestVersion || version > ModelFormat.Version)
+                throw Fail(ModelFormatError.UnsupportedVersion, "version", h + 4, "version " + version + "; this build reads versions "
+                    + ModelFormat.OldestVersion + " to " + ModelFormat.Version);
             int headerSize = LittleEndian.ReadUInt16(d, h + 6);
             if (headerSize != ModelFormat.HeaderBytes)
                 throw Fail(ModelFormatError.BadHeader, "header size", h + 6, headerSize + ", expected " + ModelFormat.HeaderBytes);
@@ -86,8 +88,14 @@ namespace NanoSnn
             uint seed = (uint)Int32("seed", int.MinValue, int.MaxValue);
             int popCount = UInt16("population count", 1, 255);
             int projCount = UInt16("projection count", 0, 255);
+            int ruleCount = 0;
+            if (version >= 2)
+            {
+                ruleCount = UInt16("rule count", 0, 255);
+                UInt16("network reserved", 0, 0);
+            }
             EndSection(payloadEnd, "network section");
-            int expected = 1 + popCount + projCount + (hasState ? 1 : 0);
+            int expected = 1 + popCount + projCount + ruleCount + (hasState ? 1 + ruleCount : 0);
             if (sections != expected)
                 throw Fail(ModelFormatError.BadSection, "section count", h + 12, sections + " sections declared, but the network section and flags imply " + expected);
 
@@ -107,7 +115,12 @@ namespace NanoSnn
             {
                 throw Fail(ModelFormatError.InvalidValue, "network", buildAt, e.Message);
             }
-            if (hasState) ReadState(network);
+            for (int r = 0; r < ruleCount; r++) ReadRule(network, r);
+            if (hasState)
+            {
+                ReadState(network);
+                for (int r = 0; r < ruleCount; r++) ReadRuleState(network, r);
+            }
             if (_at != _end - ModelFormat.TrailerBytes)
                 throw Fail(ModelFormatError.BadSection, "end of sections", _at, (_end - ModelFormat.TrailerBytes - _at) + " unexpected bytes before the CRC");
             return network;
@@ -265,6 +278,42 @@ namespace NanoSnn
             EndSection(payloadEnd, "state section");
             network.Tick = tick;
             network.Rng.State = rng;
+        }
+
+        private void ReadRule(Network network, int index)
+        {
+            string where = "rule " + index;
+            int payloadEnd = Section(ModelFormat.SectionPlasticity, where);
+            FormatCursor cursor = network.Cursor;
+            cursor.BeginRead(_data, _origin, _at, payloadEnd, where + " ");
+            Plasticity rule = PlasticityFormat.Read(cursor, network);
+            _at = cursor.Position;
+            cursor.End();
+            EndSection(payloadEnd, where);
+            network.Attach(rule);
+            if (_hasState)
+            {
+                // As for the populations: the state this rule will read must still fit.
+                cursor.BeginMeasure();
+                rule.TransferState(cursor);
+                _stateNeeded += ModelFormat.SectionHeaderBytes + cursor.Position;
+                long left = _end - ModelFormat.TrailerBytes - _at;
+                if (_stateNeeded > left)
+                    throw Fail(ModelFormatError.BadSection, where + " state", _at, "the state sections need at least " + _stateNeeded
+                        + " bytes for the populations and rules declared so far, but only " + left + " bytes remain");
+            }
+        }
+
+        private void ReadRuleState(Network network, int index)
+        {
+            string where = "rule " + index + " state";
+            int payloadEnd = Section(ModelFormat.SectionPlasticityState, where);
+            FormatCursor cursor = network.Cursor;
+            cursor.BeginRead(_data, _origin, _at, payloadEnd, where + ": ");
+            network.Rules[index].TransferState(cursor);
+            _at = cursor.Position;
+            cursor.End();
+            EndSection(payloadEnd, where);
         }
 
         private void ReadInts(int[] into, int min, int max, string field)

@@ -587,9 +587,12 @@ namespace NanoSnn
             }
         }
 
-        /// <summary>Clears traces, eligibilities and accumulators; rate estimates restart at the target rate. Weights are kept.</summary>
+        /// <summary>Clears traces, eligibilities, accumulators and the supervision (targets 0, class 0, valid); rate estimates restart at the target rate. Weights are kept.</summary>
         public override void ResetState()
         {
+            System.Array.Clear(TargetQ16, 0, TargetQ16.Length);
+            TargetClass = 0;
+            TargetValid = true;
             System.Array.Clear(ErrorQ16, 0, ErrorQ16.Length);
             System.Array.Clear(LearningSignalQ16, 0, LearningSignalQ16.Length);
             System.Array.Clear(PseudoDerivativeQ16, 0, PseudoDerivativeQ16.Length);
@@ -659,7 +662,45 @@ namespace NanoSnn
             hash = StateHash.AddInts(hash, _recEps);
             hash = StateHash.AddInts(hash, _inAcc);
             hash = StateHash.AddInts(hash, _recAcc);
-            return StateHash.AddInts(hash, _outAcc);
+            hash = StateHash.AddInts(hash, _outAcc);
+            hash = StateHash.AddInts(hash, TargetQ16);
+            hash = StateHash.Add(hash, TargetClass);
+            return StateHash.Add(hash, TargetValid ? 1 : 0);
+        }
+
+        // Model format v2 checkpoint, in this order: i32 ticks since update, u8 target valid,
+        // i32 target class, i32 target × readout, i32 ψ × recurrent, i32 rate × recurrent,
+        // i32 ψ̄ × recurrent (factorized), u8 refractory-before × recurrent, the traces
+        // (i32 × input: z̄, z̄(t−1) for exact ALIF, z̄̄ for factorized; the same × recurrent; i32 F_κ(z)
+        // × recurrent), then per synapse i32 ē (exact), ε (exact ALIF) and accumulators (interval ≠ 1),
+        // input, recurrent, output. Array lengths follow from the parameters and the network.
+        // Not stored: error, learning signal, ψ(t−1) copy, ε decay, post factors and softmax,
+        // which Update recomputes before using them.
+        internal override void TransferState(FormatCursor c)
+        {
+            int interval = Parameters.UpdateIntervalTicks;
+            TicksSinceUpdate = c.Int32(TicksSinceUpdate, 0, interval == 0 ? int.MaxValue : interval - 1, "ticks since update");
+            TargetValid = c.Bool(TargetValid, "target valid");
+            TargetClass = c.Int32(TargetClass, int.MinValue, int.MaxValue, "target class");
+            c.Ints(TargetQ16, int.MinValue, int.MaxValue, "target");
+            c.Ints(PseudoDerivativeQ16, 0, Limit, "pseudo-derivative");
+            c.Ints(RateQ16, 0, Limit, "rate");
+            c.Ints(_psiBar, 0, Limit, "filtered pseudo-derivative");
+            c.Bytes(_refractoryPrev, 0, Recurrent.Parameters.RefractoryTicks, "refractory before");
+            c.Ints(_inTrace, 0, Limit, "input trace");
+            c.Ints(_inTracePrev, 0, Limit, "previous input trace");
+            c.Ints(_inTraceBar, 0, Limit, "filtered input trace");
+            c.Ints(_recTrace, 0, Limit, "recurrent trace");
+            c.Ints(_recTracePrev, 0, Limit, "previous recurrent trace");
+            c.Ints(_recTraceBar, 0, Limit, "filtered recurrent trace");
+            c.Ints(_outTrace, 0, Limit, "output trace");
+            c.Ints(_inEbar, -Limit, Limit, "input eligibility");
+            c.Ints(_recEbar, -Limit, Limit, "recurrent eligibility");
+            c.Ints(_inEps, -Limit, Limit, "input adaptation eligibility");
+            c.Ints(_recEps, -Limit, Limit, "recurrent adaptation eligibility");
+            c.Ints(_inAcc, int.MinValue, int.MaxValue, "input accumulator");
+            c.Ints(_recAcc, int.MinValue, int.MaxValue, "recurrent accumulator");
+            c.Ints(_outAcc, int.MinValue, int.MaxValue, "output accumulator");
         }
     }
 }

@@ -338,5 +338,21 @@ namespace NanoSnn
             hash = StateHash.Add(hash, RewardBaselineQ16);
             return StateHash.Add(hash, _ticksToUpdate);
         }
+
+        // Model format v2 checkpoint: i32 pre trace × source, i32 post trace × target,
+        // i16 eligibility × synapse, i32 dopamine, i32 reward baseline, i32 ticks to update,
+        // i64 weight updates (a counter: stored, not hashed). The by-target index is derived
+        // from the projection and rebuilt by the constructor.
+        internal override void TransferState(FormatCursor c)
+        {
+            c.Ints(PreTraceQ16, 0, FixedPoint.OneQ16, "pre trace");
+            c.Ints(PostTraceQ16, 0, FixedPoint.OneQ16, "post trace");
+            c.Shorts(EligibilityQ13, short.MinValue, short.MaxValue, "eligibility");
+            DopamineQ16 = c.Int32(DopamineQ16, -FixedPoint.StateLimitQ16, FixedPoint.StateLimitQ16, "dopamine");
+            RewardBaselineQ16 = c.Int32(RewardBaselineQ16, -FixedPoint.StateLimitQ16, FixedPoint.StateLimitQ16, "reward baseline");
+            // Not bounded by UpdateTicks: the parameters may be changed between ticks.
+            _ticksToUpdate = c.Int32(_ticksToUpdate, 1, int.MaxValue, "ticks to update");
+            WeightUpdates = c.Int64(WeightUpdates, 0, long.MaxValue, "weight updates");
+        }
     }
 }

@@ -83,6 +83,9 @@ namespace NanoSnn
         /// <summary>Synaptic events of the latest tick.</summary>
         public int TickSynapticEvents;
 
+        /// <summary>The cursor <see cref="ModelWriter"/> writes this network's rules through, so that a checkpoint allocates nothing.</summary>
+        internal readonly FormatCursor Cursor = new FormatCursor();
+
         /// <summary>Learning rules, in the order they run.</summary>
         public Plasticity[] Rules { get { return _rules; } }
 
