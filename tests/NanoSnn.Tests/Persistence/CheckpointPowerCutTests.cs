@@ -93,7 +93,9 @@ namespace NanoSnn.Tests.Persistence
                     tally.Nothing++;
                 }
 
-                // The store recovers: the next save lands and is what the following boot loads.
+                // The store recovers: the next save lands and is what the following boot loads
+                // (checked at every 4th cut and at every cut in the header, to keep the test quick).
+                if (budget % 4 != 0 && budget < total - 2 * CheckpointFixture.SectorBytes) continue;
                 Assert.IsTrue(rebooted.SaveBytes(after, 0, after.Length), where);
                 CheckpointLoad again = new CheckpointStore(store, capacity).TryLoadNewest();
                 Assert.IsTrue(CheckpointFixture.Same(after, CheckpointFixture.BytesOf(again.Network)), where + ": " + again.Describe());
