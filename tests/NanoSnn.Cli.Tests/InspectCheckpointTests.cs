@@ -4,7 +4,7 @@ using NanoSnn.Cli.Persistence;
 
 namespace NanoSnn.Cli.Tests
 {
-    /// <summary><c>nanosnn inspect</c> on a checkpoint store directory and on a single slot file.</summary>
+    /// <summary><c>nanosnn inspect</c> on a checkpoint store directory, on a single slot file and on a model with learning rules.</summary>
     [TestClass]
     public sealed class InspectCheckpointTests
     {
@@ -87,6 +87,39 @@ namespace NanoSnn.Cli.Tests
             CliRun a = CliRun.Invoke("inspect", copy);
             Assert.AreEqual(0, a.ExitCode, a.ToString());
             StringAssert.Contains(a.Output, "checkpoint slot file " + copy + ": loaded checkpoint from slot A (sequence 1)");
+        }
+
+        [TestMethod]
+        public void LearningRulesAreListed()
+        {
+            using TempFiles temp = new TempFiles();
+            Network network = SensorNetwork.Build(3);
+            network.Attach(new RewardStdp(network.FindProjection("lif-alif"), new RewardStdpParameters { UpdateTicks = 20 }));
+            network.Attach(new IntrinsicHomeostasis(network.FindPopulation("alif"), 3277, 1 << 16, 10, 8, 3 << 12));
+            network.Rules[1].Enabled = false;
+            string file = temp.PathOf("learning.nsnn");
+            byte[] bytes = new byte[ModelWriter.MeasureBytes(network, true)];
+            ModelWriter.Write(network, true, bytes, 0);
+            File.WriteAllBytes(file, bytes);
+            CliRun run = CliRun.Invoke("inspect", file);
+            Assert.AreEqual(0, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Output, "format version 2");
+            StringAssert.Contains(run.Output, "learning rules (in the order they run");
+            StringAssert.Contains(run.Output, "reward STDP (update every 20 ticks)");
+            StringAssert.Contains(run.Output, "'lif-alif'");
+            StringAssert.Contains(run.Output, "intrinsic homeostasis");
+            StringAssert.Contains(run.Output, "│ no ");
+
+            File.WriteAllBytes(file, ModelBytes(SensorNetwork.Build(3)));
+            CliRun plain = CliRun.Invoke("inspect", file);
+            StringAssert.Contains(plain.Output, "learning rules: none");
+        }
+
+        private static byte[] ModelBytes(Network network)
+        {
+            byte[] bytes = new byte[ModelWriter.MeasureBytes(network, false)];
+            ModelWriter.Write(network, false, bytes, 0);
+            return bytes;
         }
 
         [TestMethod]

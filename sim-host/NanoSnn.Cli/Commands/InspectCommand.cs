@@ -18,7 +18,8 @@ namespace NanoSnn.Cli.Commands
             };
             Command command = new Command("inspect",
                 "Load a model file, check it (header, length, CRC-32, every field) and print its populations with their parameters, "
-                + "its projections with weight statistics, the number formats, the memory footprint and whether it holds a state (checkpoint). "
+                + "its projections with weight statistics, its learning rules, the number formats, the memory footprint and whether it holds "
+                + "a state (checkpoint). "
                 + "Given a checkpoint store directory (or one slot file), check both A/B slots as the device does at boot, say which slot "
                 + "is loaded and why the other is not, and describe the loaded model. "
                 + "A file that does not load is reported with the error, field and byte offset (exit code 2).");

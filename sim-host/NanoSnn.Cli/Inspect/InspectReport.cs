@@ -31,6 +31,8 @@ namespace NanoSnn.Cli.Inspect
                 + n.Projections.Length + " projections, " + n.InputSize + " input channels, state hash " + Units.Hash(n.ComputeStateHash()));
             console.Write(Populations());
             console.Write(Projections());
+            if (n.Rules.Length == 0) console.WriteLine("learning rules: none");
+            else console.Write(Rules());
             console.Write(Formats());
             console.Write(Footprint());
         }
@@ -111,6 +113,61 @@ namespace NanoSnn.Cli.Inspect
                     Units.Fixed(stats.Sparsity, 3), Units.Count(q.ParameterBytes));
             }
             return table;
+        }
+
+        private Table Rules()
+        {
+            Table table = new Table().Title("learning rules (in the order they run; a checkpoint holds their state)");
+            table.AddColumn(new TableColumn("#").RightAligned());
+            table.AddColumn("rule");
+            table.AddColumn("acts on");
+            table.AddColumn("enabled");
+            table.AddColumn(new TableColumn("param B").RightAligned());
+            table.AddColumn(new TableColumn("state B").RightAligned());
+            Plasticity[] rules = _network.Rules;
+            for (int r = 0; r < rules.Length; r++)
+            {
+                table.AddRow(r.ToString(), Markup.Escape(RuleKind(rules[r])), Markup.Escape(RuleTarget(rules[r])), rules[r].Enabled ? "yes" : "no",
+                    Units.Count(rules[r].ParameterBytes), Units.Count(rules[r].StateBytes));
+            }
+            return table;
+        }
+
+        private static string RuleKind(Plasticity rule)
+        {
+            switch (rule)
+            {
+                case EpropRule e:
+                    return "e-prop (" + (e.Parameters.Eligibility == EpropEligibility.Exact ? "exact" : "factorized") + ", "
+                        + (e.Parameters.Task == EpropTask.Classification ? "classification" : "regression") + ", update every "
+                        + (e.Parameters.UpdateIntervalTicks == 0 ? "sequence" : e.Parameters.UpdateIntervalTicks + " tick(s)") + ")";
+                case RewardStdp s:
+                    return "reward STDP (update every " + s.Parameters.UpdateTicks + " ticks)";
+                case SynapticScaling c:
+                    return "synaptic scaling (every " + c.EpochTicks + " ticks)";
+                case IntrinsicHomeostasis:
+                    return "intrinsic homeostasis";
+                default:
+                    return rule.GetType().Name;
+            }
+        }
+
+        private static string RuleTarget(Plasticity rule)
+        {
+            switch (rule)
+            {
+                case EpropRule e:
+                    return "'" + e.Recurrent.Name + "' -> '" + e.Readout.Name + "' via " + (e.Input == null ? "" : "'" + e.Input.Name + "', ")
+                        + (e.RecurrentProjection == null ? "" : "'" + e.RecurrentProjection.Name + "', ") + "'" + e.Output.Name + "'";
+                case RewardStdp s:
+                    return "'" + s.Projection.Name + "'";
+                case SynapticScaling c:
+                    return "'" + c.Projection.Name + "'";
+                case IntrinsicHomeostasis h:
+                    return "'" + h.Target.Name + "'";
+                default:
+                    return "";
+            }
         }
 
         private static string Weight(int raw, int shift)
