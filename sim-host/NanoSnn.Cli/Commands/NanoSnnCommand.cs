@@ -14,6 +14,7 @@ namespace NanoSnn.Cli.Commands
             root.Subcommands.Add(InspectCommand.Create(context));
             root.Subcommands.Add(BenchCommand.Create(context));
             root.Subcommands.Add(ExperimentCommand.Create(context));
+            root.Subcommands.Add(VerifyCommand.Create(context));
             return root;
         }
     }
