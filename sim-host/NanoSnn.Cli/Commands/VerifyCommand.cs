@@ -93,7 +93,7 @@ namespace NanoSnn.Cli.Commands
 
         private static string Value(VerifyResult r, long v)
         {
-            return r.ExpectedIsHash ? LockstepVerifier.Hash(v) : Units.Count(v) + " spikes";
+            return r.ValuesAreHashes ? LockstepVerifier.Hash(v) : Units.Count(v) + " spikes";
         }
 
         private static void WriteTables(IAnsiConsole console, string log, string model, VerifyResult r)
@@ -106,7 +106,7 @@ namespace NanoSnn.Cli.Commands
             if (r.Diverged)
             {
                 t.AddRow("failed check", Markup.Escape(r.DivergentCheck + " after the step of tick " + Units.Count(r.FirstDivergentTick) + ": log "
-                    + Value(r, r.Expected) + ", replay " + Value(r, r.Actual)));
+                    + Value(r, r.LogValue) + ", replay " + Value(r, r.ReplayValue)));
                 t.AddRow("last matching state", r.LastMatchingTick < 0
                     ? "only the start state (tick " + Units.Count(r.StartTick) + ") matched"
                     : "state hash after tick " + Units.Count(r.LastMatchingTick) + " matched: the divergence began in ticks "
@@ -140,15 +140,15 @@ namespace NanoSnn.Cli.Commands
                 if (r.Diverged)
                 {
                     w.WriteString("check", r.DivergentCheck);
-                    if (r.ExpectedIsHash)
+                    if (r.ValuesAreHashes)
                     {
-                        w.WriteString("expected", LockstepVerifier.Hash(r.Expected));
-                        w.WriteString("actual", LockstepVerifier.Hash(r.Actual));
+                        w.WriteString("expected", LockstepVerifier.Hash(r.LogValue));
+                        w.WriteString("actual", LockstepVerifier.Hash(r.ReplayValue));
                     }
                     else
                     {
-                        w.WriteNumber("expected", r.Expected);
-                        w.WriteNumber("actual", r.Actual);
+                        w.WriteNumber("expected", r.LogValue);
+                        w.WriteNumber("actual", r.ReplayValue);
                     }
                     if (r.LastMatchingTick >= 0) w.WriteNumber("last_matching_tick", r.LastMatchingTick); else w.WriteNull("last_matching_tick");
                     w.WriteStartArray("differing_components");

@@ -36,12 +36,12 @@ namespace NanoSnn.Cli.Telemetry
         public long FirstDivergentTick = -1;
         /// <summary>Which check failed: "state hash", "activity" or "final state hash".</summary>
         public string DivergentCheck;
-        /// <summary>The log's value of the failed check (a hash or a spike count).</summary>
-        public long Expected;
+        /// <summary>The log's value of the failed check (a hash or a spike count): what the device computed.</summary>
+        public long LogValue;
         /// <summary>The replay's value.</summary>
-        public long Actual;
-        /// <summary>Whether Expected/Actual are hashes (printed in hex).</summary>
-        public bool ExpectedIsHash;
+        public long ReplayValue;
+        /// <summary>Whether the values are hashes (printed in hex).</summary>
+        public bool ValuesAreHashes;
         /// <summary>The record tick after whose step the state hash last matched, or -1 when only the start state matched.</summary>
         public long LastMatchingTick = -1;
         /// <summary>Names of the components whose hashes differ (empty when the log has no component hashes or the divergence was not a hash).</summary>
@@ -214,9 +214,9 @@ namespace NanoSnn.Cli.Telemetry
             result.Diverged = true;
             result.FirstDivergentTick = tick;
             result.DivergentCheck = check;
-            result.Expected = expected;
-            result.Actual = actual;
-            result.ExpectedIsHash = hash;
+            result.LogValue = expected;
+            result.ReplayValue = actual;
+            result.ValuesAreHashes = hash;
         }
 
         private static void Incomplete(VerifyResult result, string reason)

@@ -77,6 +77,17 @@ namespace NanoSnn.Cli.Telemetry
             _lastSequence = -1;
         }
 
+        /// <summary>Returns to the state of a new decoder (empty buffer, counts zero) without reallocating the buffer.</summary>
+        public void Clear()
+        {
+            _start = _end = 0;
+            _base = 0;
+            _complete = false;
+            _lastSequence = -1;
+            FramesRead = FramesSkipped = BytesSkipped = FramesLost = 0;
+            LastSkipReason = null;
+        }
+
         private void Skip(int n)
         {
             _start += n;
