@@ -15,6 +15,7 @@ namespace NanoSnn.Cli.Commands
             root.Subcommands.Add(BenchCommand.Create(context));
             root.Subcommands.Add(ExperimentCommand.Create(context));
             root.Subcommands.Add(VerifyCommand.Create(context));
+            root.Subcommands.Add(FitCommand.Create(context));
             return root;
         }
     }
