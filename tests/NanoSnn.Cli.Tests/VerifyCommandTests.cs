@@ -113,7 +113,7 @@ namespace NanoSnn.Cli.Tests
         }
 
         [TestMethod]
-        public void AChangedRewardIsReplayedThroughTheRules()
+        public void ARewardInTheLogOfARuleLessModelChangesNothing()
         {
             // The built-in network has no learning rule (model files cannot carry rules yet), so a
             // reward changes nothing there: the replay is still exact. The library tests replay

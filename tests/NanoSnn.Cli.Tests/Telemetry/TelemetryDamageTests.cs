@@ -13,6 +13,8 @@ namespace NanoSnn.Cli.Tests.Telemetry
     [TestClass]
     public sealed class TelemetryDamageTests
     {
+        public TestContext TestContext { get; set; }
+
         private static List<byte[]> _frames;
 
         private static List<byte[]> Frames()
@@ -62,6 +64,7 @@ namespace NanoSnn.Cli.Tests.Telemetry
             List<byte[]> frames = Frames();
             byte[] log = MemorySink.Join(frames);
             TelemetryDecoder d = new TelemetryDecoder();
+            int truncations = 0;
             for (int length = 0; length <= log.Length; length++)
             {
                 d.Clear();
@@ -75,9 +78,11 @@ namespace NanoSnn.Cli.Tests.Telemetry
                     end += f.Length;
                 }
                 AssertFrames(complete, got, "cut at " + length);
+                truncations++;
                 Assert.AreEqual((long)(length - end), d.BytesSkipped, "cut at " + length);
                 Assert.IsTrue(d.FramesSkipped <= 1, "cut at " + length + ": " + d.FramesSkipped + " frames skipped");
             }
+            TestContext.WriteLine("truncations: " + truncations);
         }
 
         [TestMethod]
@@ -165,6 +170,7 @@ namespace NanoSnn.Cli.Tests.Telemetry
                 flips++;
             }
             Assert.AreEqual(log.Length * 8, flips);
+            TestContext.WriteLine("bit flips: " + flips + " (every bit of a " + log.Length + "-byte log of " + frames.Count + " frames)");
         }
 
         [TestMethod]
