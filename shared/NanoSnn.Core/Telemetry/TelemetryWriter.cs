@@ -222,7 +222,7 @@ namespace NanoSnn
             if (targets != null && targets.Length < _targetChannels)
                 throw new System.ArgumentException("targets has " + targets.Length + " values; the stream records " + _targetChannels);
             long tick = _network.Tick - 1;
-            if (_records > 0 && tick < _nextTick)
+            if (_streamTicks > 0 && tick < _nextTick)
                 throw new System.InvalidOperationException("tick " + tick + " recorded after tick " + (_nextTick - 1) + ": record each step once, after it");
 
             if (_records > 0 && (tick != _nextTick || _at + _worstRecordBytes + TelemetryFormat.FrameTrailerBytes > _capacity)) Flush();

@@ -218,6 +218,8 @@ namespace NanoSnn.Cli.Tests.Telemetry
             Assert.ThrowsExactly<ArgumentException>(() => writer.RecordTick(null, 0, 0, new int[1], null));
             writer.RecordTick(null, 0, 0, null, null);
             Assert.ThrowsExactly<InvalidOperationException>(() => writer.RecordTick(null, 0, 0, null, null), "the same tick twice");
+            writer.Flush();
+            Assert.ThrowsExactly<InvalidOperationException>(() => writer.RecordTick(null, 0, 0, null, null), "the same tick twice, across frames");
             Assert.AreEqual(1L, writer.TicksRecorded);
             Assert.ThrowsExactly<ArgumentException>(() => new TelemetryWriter(network, new TelemetryOptions { BufferBytes = 20 }, sink));
             Assert.ThrowsExactly<ArgumentException>(() => new TelemetryWriter(network, new TelemetryOptions { TicksPerFrame = 0 }, sink));
