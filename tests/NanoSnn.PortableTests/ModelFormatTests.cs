@@ -7,7 +7,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace NanoSnn.PortableTests
 {
     /// <summary>
-    /// Model format v1 on both hosts: round trips keep every bit of state and weights, and the
+    /// Model format (v2) on both hosts: round trips keep every bit of state and weights, and the
     /// basic corruptions are answered with the documented error. The exhaustive robustness
     /// tests (every bit flip, every truncation, fuzzing) are host-only: tests/NanoSnn.Tests/Format.
     /// </summary>

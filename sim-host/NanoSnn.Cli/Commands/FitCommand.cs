@@ -19,7 +19,7 @@ namespace NanoSnn.Cli.Commands
         {
             Argument<FileInfo> file = new Argument<FileInfo>("file")
             {
-                Description = "Model file (format v1); without it, a template network from --inputs/--rec/--outputs/--learning",
+                Description = "Model file (model format v1 or v2); without it, a template network from --inputs/--rec/--outputs/--learning",
                 Arity = ArgumentArity.ZeroOrOne,
             };
             Option<string> board = new Option<string>("--board") { Description = "Board name: a folder of boards/ with a board.json (e.g. esp32-devkitc)", Required = true, HelpName = "NAME" };
