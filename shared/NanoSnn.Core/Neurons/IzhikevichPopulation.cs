@@ -198,7 +198,7 @@ namespace NanoSnn
                 if (vj == PeakQ16)
                 {
                     z = 1;
-                    count = Fire(j, count);
+                    SpikeList[count++] = j;
                     vj = CQ16[j];
                     uj += DQ16[j];
                 }
@@ -211,14 +211,6 @@ namespace NanoSnn
             if (amplitude != 0) _noise.State = noise;
             SpikeCount = count;
             TotalSpikes += count;
-        }
-
-        // Rare (a few spikes per tick): kept out of the loop so that the loop's registers are not
-        // spent on the spike list.
-        private int Fire(int j, int count)
-        {
-            SpikeList[count] = j;
-            return count + 1;
         }
 
         /// <inheritdoc/>
