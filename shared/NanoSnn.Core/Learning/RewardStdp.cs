@@ -90,7 +90,6 @@ namespace NanoSnn
 
         private readonly Projection _projection;
         private readonly SparseProjection _sparse;
-        private readonly int _sourceSize;
         private readonly int _targetSize;
         private readonly int _weightShift;
         private readonly int _windowTicks;
@@ -140,14 +139,14 @@ namespace NanoSnn
             _sparse = projection as SparseProjection;
             if (_sparse == null && !(projection is DenseProjection)) throw new ModelException(where + "unsupported projection kind " + (int)projection.Kind);
             Parameters = parameters.Clone();
-            _sourceSize = projection.Source.Size;
+            int sources = projection.Source.Size;
             _targetSize = projection.Target.Size;
             _weightShift = projection.WeightShift;
             _windowTicks = Parameters.UpdateTicks;
             _drawShift = 32 - (13 + _weightShift);
-            PreTraceQ16 = new int[_sourceSize];
-            PreSpikeMask = new uint[_sourceSize];
-            RowLag = new byte[_sourceSize];
+            PreTraceQ16 = new int[sources];
+            PreSpikeMask = new uint[sources];
+            RowLag = new byte[sources];
             PostTraceQ16 = new int[_targetSize];
             _liveTargets = new int[_targetSize];
             PostSpikeMask = new uint[_targetSize];
@@ -626,7 +625,8 @@ namespace NanoSnn
 
         /// <summary>
         /// Bytes of everything else the rule keeps: per source (trace, spike mask, lag: 9), per
-        /// target (trace, spike mask: 8), the catch-up tables, the window scratch and the scalars.
+        /// target (trace, spike mask, live-list slot: 12), the S table, the window scratch and
+        /// the scalars (the F^L and F^-L tables are <see cref="ParameterBytes"/>).
         /// </summary>
         public int NeuronStateBytes
         {
@@ -635,8 +635,10 @@ namespace NanoSnn
                 return PreTraceQ16.Length * 4 + PreSpikeMask.Length * 4 + RowLag.Length
                     + PostTraceQ16.Length * 4 + PostSpikeMask.Length * 4 + _liveTargets.Length * 4
                     + _driftQ32.Length * 8 + _potentiationQ13.Length * 4
-                    // d, baseline, tick in window, segment sign, two draws, table factor, live count (ints) and the update count (long)
-                    + 8 * 4 + 8;
+                    // d, baseline, tick in window, segment sign, two draws, table factor, live count (ints), the update count (long)
+                    + 8 * 4 + 8
+                    // the row being potentiated: windows behind (int), S scaled and in Q32, F^L, F^-L (longs)
+                    + 4 + 4 * 8;
             }
         }
 

@@ -313,9 +313,10 @@ namespace NanoSnn.Tests.Learning
             int synapses = rig.Plastic.SynapseCount;
             int tables = RewardStdp.MaxLag + 1;
             // Per synapse: c (2). Per source: x, spike mask, lag (9). Per target: y, spike mask, live
-            // list entry (12). Per rule: the S table (8 per lag), the window scratch (4 per tick), 8 ints and a long.
+            // list entry (12). Per rule: the S table (8 per lag), the window scratch (4 per tick), 8 ints
+            // and a long of state, an int and 4 longs of row scratch.
             Assert.AreEqual(synapses * 2, rig.Rule.SynapseStateBytes);
-            Assert.AreEqual(Pre * 9 + Post * 12 + tables * 8 + 10 * 4 + 8 * 4 + 8, rig.Rule.NeuronStateBytes);
+            Assert.AreEqual(Pre * 9 + Post * 12 + tables * 8 + 10 * 4 + 8 * 4 + 8 + 4 + 4 * 8, rig.Rule.NeuronStateBytes);
             Assert.AreEqual(rig.Rule.SynapseStateBytes + rig.Rule.NeuronStateBytes, rig.Rule.StateBytes);
             // F^L and F^-L.
             Assert.AreEqual(tables * 8, rig.Rule.ParameterBytes);
