@@ -665,23 +665,59 @@ namespace NanoSnn
             hash = StateHash.Add(hash, _tickInWindow);
             hash = StateHash.Add(hash, _segmentSign);
             hash = StateHash.Add(hash, (int)_weightDraw);
-            return StateHash.Add(hash, (int)_decayDraw);
+            hash = StateHash.Add(hash, (int)_decayDraw);
+            // The tables' factor: it differs from the parameter's only until the next window.
+            return StateHash.Add(hash, _tableFactor16);
         }
 
-        // Model format v2 checkpoint: i32 pre trace × source, i32 post trace × target,
-        // i16 eligibility × synapse, i32 dopamine, i32 reward baseline, i32 ticks to update,
-        // i64 weight updates (a counter: stored, not hashed). The by-target index is derived
-        // from the projection and rebuilt by the constructor.
+        // Model format v2 checkpoint. The lazy per-row state is stored as it is, not caught up
+        // first: a catch-up is a rounding step, so synchronizing on save would make a run that
+        // checkpoints differ from one that does not. Layout: i32 tick in window, i32 window-start
+        // pre trace × source, u32 pre spike mask × source, u8 lag × source, i32 post trace ×
+        // target, u32 post spike mask × target, i16 eligibility × synapse, i32 dopamine, i32
+        // reward baseline, i32 segment sign, u32 weight draw, u32 decay draw, i32 decay factor of
+        // the tables, i64 drift S_L × (MaxLag + 1), i64 weight updates (a counter: stored, not
+        // hashed). The F^L tables follow from the stored factor; the live-target list is the set
+        // of targets with a nonzero trace, rebuilt on load (its order changes no value).
         internal override void TransferState(FormatCursor c)
         {
+            _tickInWindow = c.Int32(_tickInWindow, 0, _windowTicks - 1, "tick in window");
             c.Ints(PreTraceQ16, 0, FixedPoint.OneQ16, "pre trace");
+            // Only the ticks of the window so far may have spike bits.
+            uint futureBits = _tickInWindow == 0 ? 0xFFFFFFFFu : ~((1u << _tickInWindow) - 1);
+            for (int i = 0; i < PreSpikeMask.Length; i++)
+            {
+                int at = c.Position;
+                PreSpikeMask[i] = c.UInt32(PreSpikeMask[i], "pre spike mask");
+                if ((PreSpikeMask[i] & futureBits) != 0) throw c.Fail("pre spike mask " + i, at, "has bits at or after tick " + _tickInWindow + " of the window");
+            }
+            // A row reaching MaxLag is caught up at once, so between ticks a lag is below it.
+            c.Bytes(RowLag, 0, MaxLag - 1, "row lag");
             c.Ints(PostTraceQ16, 0, FixedPoint.OneQ16, "post trace");
+            for (int j = 0; j < PostSpikeMask.Length; j++)
+            {
+                int at = c.Position;
+                PostSpikeMask[j] = c.UInt32(PostSpikeMask[j], "post spike mask");
+                if ((PostSpikeMask[j] & futureBits) != 0) throw c.Fail("post spike mask " + j, at, "has bits at or after tick " + _tickInWindow + " of the window");
+            }
             c.Shorts(EligibilityQ13, short.MinValue, short.MaxValue, "eligibility");
             DopamineQ16 = c.Int32(DopamineQ16, -FixedPoint.StateLimitQ16, FixedPoint.StateLimitQ16, "dopamine");
             RewardBaselineQ16 = c.Int32(RewardBaselineQ16, -FixedPoint.StateLimitQ16, FixedPoint.StateLimitQ16, "reward baseline");
-            // Not bounded by UpdateTicks: the parameters may be changed between ticks.
-            _ticksToUpdate = c.Int32(_ticksToUpdate, 1, int.MaxValue, "ticks to update");
+            _segmentSign = c.Int32(_segmentSign, -1, 1, "segment sign");
+            _weightDraw = c.UInt32(_weightDraw, "weight draw");
+            _decayDraw = c.UInt32(_decayDraw, "decay draw");
+            int factor = c.Int32(_tableFactor16, 0, 65536, "table decay factor");
+            if (c.Reading && factor != _tableFactor16) BuildDecayTable(factor);
+            long[] drift = _driftQ32;
+            for (int l = 0; l < drift.Length; l++) drift[l] = c.Int64(drift[l], long.MinValue, long.MaxValue, "drift table");
             WeightUpdates = c.Int64(WeightUpdates, 0, long.MaxValue, "weight updates");
+            if (c.Reading)
+            {
+                int live = 0;
+                for (int j = 0; j < PostTraceQ16.Length; j++)
+                    if (PostTraceQ16[j] != 0) _liveTargets[live++] = j;
+                _liveCount = live;
+            }
         }
     }
 }
