@@ -426,5 +426,25 @@ namespace NanoSnn.PortableTests
             bank.Write(commands);
             Assert.AreEqual(0, left.A, "disarmed motors ignore commands");
         }
+
+        [TestMethod]
+        public void TickSchedule_WaitsToTheGridAndCountsLateTicksWithoutSkipping()
+        {
+            TickSchedule s = new TickSchedule(1000);
+            s.Start(5000);
+            Assert.AreEqual(5000L, s.NextTickUs);
+            Assert.AreEqual(700L, s.Finish(5000, 5300), "due at 6000");
+            Assert.AreEqual(900L, s.Finish(6000, 6100), "due at 7000");
+            Assert.AreEqual(0L, s.Finish(7000, 8500), "late by 500: run the next at once");
+            Assert.AreEqual(1L, s.LateTicks);
+            Assert.AreEqual(8500L, s.NextTickUs, "the schedule restarts from the late end: no catch-up burst");
+            Assert.AreEqual(1000L, s.Finish(8500, 8500));
+            Assert.AreEqual(1500L, s.WorstTickUs);
+            Assert.AreEqual(4L, s.Ticks);
+            s.ResetWindow();
+            Assert.AreEqual(0L, s.WindowWorstTickUs);
+            Assert.AreEqual(0L, s.WindowLateTicks);
+            Assert.AreEqual(1L, s.LateTicks, "the totals survive a window reset");
+        }
     }
 }
