@@ -2,7 +2,9 @@ namespace NanoSnn.Firmware.Telemetry
 {
     /// <summary>
     /// A way out for telemetry bytes (serial, UDP). A send that fails is counted and dropped:
-    /// telemetry never stops or slows the tick by retrying.
+    /// telemetry never stops or slows the tick by retrying. <see cref="Write"/> has the shape of
+    /// the core's telemetry sink (<c>Write(byte[], int, int)</c>), so a transport can serve as the
+    /// sink of the core's telemetry writer as it is.
     /// </summary>
     public abstract class ByteTransport
     {
@@ -18,12 +20,18 @@ namespace NanoSnn.Firmware.Telemetry
         /// <summary>Why the last send failed, or null.</summary>
         public string LastError;
 
+        /// <summary>Sends the bytes; a failure is counted in <see cref="Failures"/>, never thrown.</summary>
+        public void Write(byte[] buffer, int offset, int count)
+        {
+            Send(buffer, offset, count);
+        }
+
         /// <summary>Sends <paramref name="buffer"/>[<paramref name="offset"/>..+<paramref name="count"/>); false when it failed.</summary>
         public bool Send(byte[] buffer, int offset, int count)
         {
             try
             {
-                Write(buffer, offset, count);
+                WriteBytes(buffer, offset, count);
                 BytesSent += count;
                 return true;
             }
@@ -35,7 +43,7 @@ namespace NanoSnn.Firmware.Telemetry
             }
         }
 
-        /// <summary>Writes the bytes; throws on failure.</summary>
-        protected abstract void Write(byte[] buffer, int offset, int count);
+        /// <summary>Writes the bytes to the medium; throws on failure.</summary>
+        protected abstract void WriteBytes(byte[] buffer, int offset, int count);
     }
 }

@@ -49,7 +49,7 @@ namespace NanoSnn.Firmware.Telemetry
         }
 
         /// <inheritdoc/>
-        protected override void Write(byte[] buffer, int offset, int count)
+        protected override void WriteBytes(byte[] buffer, int offset, int count)
         {
             _port.Write(buffer, offset, count);
         }

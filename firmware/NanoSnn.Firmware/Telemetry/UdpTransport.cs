@@ -27,7 +27,7 @@ namespace NanoSnn.Firmware.Telemetry
         public override string Name { get { return _name; } }
 
         /// <inheritdoc/>
-        protected override void Write(byte[] buffer, int offset, int count)
+        protected override void WriteBytes(byte[] buffer, int offset, int count)
         {
             _socket.SendTo(buffer, offset, count, SocketFlags.None, _target);
         }
