@@ -20,6 +20,10 @@ namespace NanoSnn.Cli.Tests
         [DataRow("bench", "--steps", "0")]
         [DataRow("bench", "--workload", "nope")]
         [DataRow("inspect")]
+        [DataRow("verify")]
+        [DataRow("fit")]
+        [DataRow("fit", "--board", "esp32-devkitc", "--shape", "inputs")]
+        [DataRow("run", "--hash-interval", "70000")]
         [DataRow("frobnicate")]
         public void BadArgumentsExitTwoWithAMessage(params string[] args)
         {
@@ -51,11 +55,14 @@ namespace NanoSnn.Cli.Tests
         {
             CliRun run = CliRun.Invoke("--help");
             Assert.AreEqual(0, run.ExitCode, run.ToString());
-            foreach (string command in new[] { "run", "inspect", "bench" }) StringAssert.Contains(run.Output, command);
+            foreach (string command in new[] { "run", "inspect", "bench", "verify", "fit", "monitor" }) StringAssert.Contains(run.Output, command);
         }
 
         [TestMethod]
-        [DataRow("run", "--steps", "--seed", "--model", "--save", "--json")]
+        [DataRow("run", "--steps", "--seed", "--model", "--save", "--json", "--record", "--save-initial", "--hash-interval")]
+        [DataRow("verify", "log", "--model", "--json", "bit-exact", "first divergent tick", "Exit codes")]
+        [DataRow("fit", "file", "--board", "--shape", "--learning", "--inputs", "--rec", "--outputs", "--telemetry-bytes", "--json", "model_budget_bytes", "Exit codes")]
+        [DataRow("monitor", "--file", "--udp", "--duration", "--frames", "--interval", "--json", "Exit codes")]
         [DataRow("inspect", "file")]
         [DataRow("bench", "--workload", "--inputs", "--hidden", "--outputs", "--steps", "--input-rate", "--seed", "--json")]
         public void CommandHelpMentionsItsOptions(string command, params string[] mentions)

@@ -6,6 +6,7 @@ using System.IO;
 using NanoSnn.Cli.Output;
 using NanoSnn.Cli.Plots;
 using NanoSnn.Cli.Scenarios;
+using NanoSnn.Cli.Telemetry;
 using Spectre.Console;
 
 namespace NanoSnn.Cli.Commands
@@ -26,6 +27,12 @@ namespace NanoSnn.Cli.Commands
             Option<FileInfo> model = CliOptions.File("--model", "Simulate this model file instead of the built-in sensor network (it needs "
                 + (2 * SensorNetwork.Channels) + " input channels)");
             Option<FileInfo> save = CliOptions.File("--save", "After the run, write the network with its state (a checkpoint) to FILE");
+            Option<FileInfo> saveInitial = CliOptions.File("--save-initial", "Before the first tick, write the network with its state to FILE: "
+                + "the model a recorded log starts from, which 'nanosnn verify LOG --model FILE' needs (the --save checkpoint is the state at the end)");
+            Option<FileInfo> record = CliOptions.File("--record", "Write the run's telemetry (format v1: inputs, sensor samples, PWM duties, activity and "
+                + "state hashes) to FILE, for 'nanosnn verify' and 'nanosnn monitor'");
+            Option<int> hashInterval = CliOptions.Int("--hash-interval", "With --record: a state hash (with per-population, projection and rule hashes) "
+                + "every N ticks; 0 = only the final hash", 100, 0, 65535);
             Option<bool> json = CliOptions.Json("Print one JSON object instead of tables");
             Option<FileInfo> plot = CliOptions.File("--plot", "Write an SVG figure of the run to FILE: sensor samples, a spike raster of the first "
                 + RunRecorder.RasterTicks + " ticks, population rates and readouts");
@@ -38,14 +45,19 @@ namespace NanoSnn.Cli.Commands
             command.Options.Add(seed);
             command.Options.Add(model);
             command.Options.Add(save);
+            command.Options.Add(saveInitial);
+            command.Options.Add(record);
+            command.Options.Add(hashInterval);
             command.Options.Add(json);
             command.Options.Add(plot);
             command.SetAction(parse => CommandRunner.Guard(context, () => Execute(context,
-                parse.GetValue(steps), parse.GetValue(seed), parse.GetValue(model), parse.GetValue(save), parse.GetValue(json), parse.GetValue(plot))));
+                parse.GetValue(steps), parse.GetValue(seed), parse.GetValue(model), parse.GetValue(save), parse.GetValue(json), parse.GetValue(plot),
+                parse.GetValue(saveInitial), parse.GetValue(record), parse.GetValue(hashInterval))));
             return command;
         }
 
-        private static int Execute(CliContext context, int steps, uint seed, FileInfo model, FileInfo save, bool json, FileInfo plot)
+        private static int Execute(CliContext context, int steps, uint seed, FileInfo model, FileInfo save, bool json, FileInfo plot,
+            FileInfo saveInitial, FileInfo record, int hashInterval)
         {
             Network network = model == null ? SensorNetwork.Build(seed) : ModelFiles.Load(ModelFiles.Read(model), model.ToString());
             SensorScenario scenario;
@@ -60,10 +72,23 @@ namespace NanoSnn.Cli.Commands
             network.ResetCounters();
             long firstTick = network.Tick;
 
+            int savedInitial = saveInitial == null ? 0 : ModelFiles.Save(network, true, saveInitial);
             RunRecorder recorder = plot == null ? null : new RunRecorder(scenario, steps);
-            Simulate(context.LiveProgress && !json ? context.Console : null, scenario, recorder, steps);
+            using (ScenarioTelemetry telemetry = record == null ? null : ScenarioTelemetry.Open(scenario, record, hashInterval))
+            {
+                Simulate(context.LiveProgress && !json ? context.Console : null, scenario, recorder, telemetry, steps);
+                if (telemetry != null) telemetry.Finish();
 
-            RunReport report = new RunReport(scenario, model == null ? null : model.ToString(), seed, steps, firstTick);
+                RunReport report = new RunReport(scenario, model == null ? null : model.ToString(), seed, steps, firstTick);
+                report.SavedInitialBytes = savedInitial;
+                if (telemetry != null) report.Recorded(record.ToString(), telemetry.Recorder.Writer);
+                return Report(context, report, network, save, json, plot, recorder, model, seed, steps);
+            }
+        }
+
+        private static int Report(CliContext context, RunReport report, Network network, FileInfo save, bool json, FileInfo plot, RunRecorder recorder,
+            FileInfo model, uint seed, int steps)
+        {
             if (save != null) report.SavedBytes = ModelFiles.Save(network, true, save);
             if (plot != null)
             {
@@ -82,22 +107,79 @@ namespace NanoSnn.Cli.Commands
             return ExitCodes.Ok;
         }
 
-        private static void Tick(SensorScenario scenario, RunRecorder recorder)
+        /// <summary>The sensor scenario's telemetry: spikes, sensor samples and PWM duties of every tick.</summary>
+        private sealed class ScenarioTelemetry : IDisposable
+        {
+            private readonly SensorScenario _scenario;
+            private readonly int[] _duties;
+
+            private ScenarioTelemetry(SensorScenario scenario, TelemetryRecorder recorder, int outputs)
+            {
+                _scenario = scenario;
+                Recorder = recorder;
+                _duties = new int[Math.Max(outputs, scenario.Readout == null ? 0 : scenario.Readout.Size)];
+            }
+
+            public readonly TelemetryRecorder Recorder;
+
+            public static ScenarioTelemetry Open(SensorScenario scenario, FileInfo file, int hashInterval)
+            {
+                int outputs = scenario.Readout == null ? 0 : Math.Min(scenario.Readout.Size, 255);
+                TelemetryOptions options = new TelemetryOptions
+                {
+                    HashIntervalTicks = hashInterval,
+                    SensorChannels = scenario.Samples.Length,
+                    OutputChannels = outputs,
+                    ComponentHashes = true,
+                };
+                try
+                {
+                    return new ScenarioTelemetry(scenario, new TelemetryRecorder(scenario.Network, options, file.FullName), outputs);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    throw CommandFailure.Runtime("cannot write the telemetry log " + file + ": " + e.Message, e);
+                }
+                catch (ArgumentException e)
+                {
+                    throw CommandFailure.Usage("cannot record this network: " + e.Message, e);
+                }
+            }
+
+            public void Tick()
+            {
+                _scenario.DecodeDuties(_duties);
+                Recorder.Tick(_scenario.Spikes, _scenario.SpikeCount, 0, _scenario.Samples, _duties);
+            }
+
+            public void Finish()
+            {
+                Recorder.Finish();
+            }
+
+            public void Dispose()
+            {
+                Recorder.Dispose();
+            }
+        }
+
+        private static void Tick(SensorScenario scenario, RunRecorder recorder, ScenarioTelemetry telemetry)
         {
             scenario.Tick();
             if (recorder != null) recorder.Record();
+            if (telemetry != null) telemetry.Tick();
         }
 
         // Ticks without output first; only a run that is still going after ProgressAfterMilliseconds
         // gets a progress bar, so short runs print nothing but their summary.
-        private static void Simulate(IAnsiConsole live, SensorScenario scenario, RunRecorder recorder, int steps)
+        private static void Simulate(IAnsiConsole live, SensorScenario scenario, RunRecorder recorder, ScenarioTelemetry telemetry, int steps)
         {
             Stopwatch clock = Stopwatch.StartNew();
             int done = 0;
             while (done < steps && (live == null || clock.ElapsedMilliseconds < ProgressAfterMilliseconds))
             {
                 int n = Math.Min(Chunk, steps - done);
-                for (int t = 0; t < n; t++) Tick(scenario, recorder);
+                for (int t = 0; t < n; t++) Tick(scenario, recorder, telemetry);
                 done += n;
             }
             if (done == steps) return;
@@ -116,7 +198,7 @@ namespace NanoSnn.Cli.Commands
                     for (int at = start; at < steps;)
                     {
                         int n = Math.Min(Math.Max(Chunk, steps / 1000), steps - at);
-                        for (int t = 0; t < n; t++) Tick(scenario, recorder);
+                        for (int t = 0; t < n; t++) Tick(scenario, recorder, telemetry);
                         at += n;
                         task.Value = at;
                     }

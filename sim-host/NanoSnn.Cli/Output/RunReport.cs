@@ -32,6 +32,24 @@ namespace NanoSnn.Cli.Output
         /// <summary>Bytes written by --save, or 0.</summary>
         public int SavedBytes;
 
+        /// <summary>Bytes written by --save-initial, or 0.</summary>
+        public int SavedInitialBytes;
+
+        private string _recordPath;
+        private long _recordedFrames, _recordedBytes, _recordedTicks;
+
+        /// <summary>Notes the telemetry log written by --record.</summary>
+        public void Recorded(string path, TelemetryWriter writer)
+        {
+            _recordPath = path;
+            _recordedFrames = writer.FramesWritten;
+            _recordedBytes = writer.BytesWritten;
+            _recordedTicks = writer.TicksRecorded;
+        }
+
+        /// <summary>Telemetry bytes per recorded tick (frames, header and end included).</summary>
+        public double RecordedBytesPerTick { get { return _recordedTicks == 0 ? 0 : _recordedBytes / (double)_recordedTicks; } }
+
         /// <summary>Mean firing rate of a spiking population over the run, Hz.</summary>
         public double RateHz(Population population)
         {
@@ -93,7 +111,11 @@ namespace NanoSnn.Cli.Output
             }
             summary.AddRow("final tick", Units.Count(_network.Tick));
             summary.AddRow("state hash", Units.Hash(_stateHash));
+            if (SavedInitialBytes > 0) summary.AddRow("saved initial", Units.Count(SavedInitialBytes) + " B, the state before the first tick");
             if (savedTo != null) summary.AddRow("saved", Markup.Escape(savedTo) + " (" + Units.Count(SavedBytes) + " B, with state)");
+            if (_recordPath != null)
+                summary.AddRow("recorded", Markup.Escape(_recordPath) + " (" + Units.Count(_recordedBytes) + " B in " + Units.Count(_recordedFrames) + " frames, "
+                    + Units.Fixed(RecordedBytesPerTick, 2) + " B per tick)");
             console.Write(summary);
         }
 
@@ -125,6 +147,17 @@ namespace NanoSnn.Cli.Output
                 w.WriteEndArray();
                 w.WriteString("state_hash", Units.Hash(_stateHash));
                 if (SavedBytes > 0) w.WriteNumber("saved_bytes", SavedBytes);
+                if (SavedInitialBytes > 0) w.WriteNumber("saved_initial_bytes", SavedInitialBytes);
+                if (_recordPath != null)
+                {
+                    w.WriteStartObject("record");
+                    w.WriteString("file", _recordPath);
+                    w.WriteNumber("frames", _recordedFrames);
+                    w.WriteNumber("bytes", _recordedBytes);
+                    w.WriteNumber("ticks", _recordedTicks);
+                    w.WriteNumber("bytes_per_tick", System.Math.Round(RecordedBytesPerTick, 3));
+                    w.WriteEndObject();
+                }
             });
         }
     }

@@ -56,12 +56,27 @@ namespace NanoSnn.Cli.Scenarios
         /// <summary>Latest sensor samples.</summary>
         public int[] Samples { get { return _samples; } }
 
-        /// <summary>One tick: sample, encode, step.</summary>
+        /// <summary>The input spike indices given to the latest step: the first <see cref="SpikeCount"/> entries.</summary>
+        public int[] Spikes { get { return _spikes; } }
+
+        /// <summary>Input spikes of the latest step.</summary>
+        public int SpikeCount { get; private set; }
+
+        /// <summary>One tick: sample, encode, step (no reward, no supervision: the chain does not learn).</summary>
         public void Tick()
         {
             World.Sample(_samples);
             int count = _encoder.Encode(_samples, _spikes, 0, 0);
+            SpikeCount = count;
             Network.Step(_spikes, count);
+        }
+
+        /// <summary>Writes the PWM duty of every readout unit into <paramref name="duties"/> (none without a readout); returns how many.</summary>
+        public int DecodeDuties(int[] duties)
+        {
+            if (Readout == null) return 0;
+            for (int k = 0; k < Readout.Size; k++) duties[k] = Decoder.Decode(Readout.ValueQ16[k]);
+            return Readout.Size;
         }
 
         /// <summary>The PWM duty decoded from readout unit <paramref name="unit"/>.</summary>
