@@ -446,5 +446,35 @@ namespace NanoSnn.PortableTests
             Assert.AreEqual(0L, s.WindowLateTicks);
             Assert.AreEqual(1L, s.LateTicks, "the totals survive a window reset");
         }
+
+        [TestMethod]
+        public void FrameRing_KeepsWholeFramesInOrderAcrossTheWrapAndRefusesWhatDoesNotFit()
+        {
+            FrameRing ring = new FrameRing(20);
+            byte[] out8 = new byte[8];
+            byte[] a = { 1, 2, 3, 4, 5, 6 };
+            byte[] b = { 7, 8, 9, 10, 11, 12, 13 };
+            Assert.IsTrue(ring.TryPut(a, 0, 6));
+            Assert.IsTrue(ring.TryPut(b, 1, 5));
+            Assert.AreEqual(15, ring.UsedBytes, "2 + 6 + 2 + 5");
+            Assert.IsFalse(ring.TryPut(a, 0, 4), "4 + 2 bytes do not fit in the 5 left");
+            Assert.AreEqual(6, ring.TryTake(out8));
+            Assert.AreEqual(6, (int)out8[5]);
+            Assert.IsTrue(ring.TryPut(a, 0, 6), "this frame wraps around the end");
+            Assert.AreEqual(5, ring.TryTake(out8));
+            Assert.AreEqual(8, (int)out8[0]);
+            Assert.AreEqual(12, (int)out8[4]);
+            Assert.AreEqual(6, ring.TryTake(out8));
+            for (int k = 0; k < 6; k++) Assert.AreEqual(k + 1, (int)out8[k], "wrapped frame byte " + k);
+            Assert.AreEqual(0, ring.TryTake(out8), "empty");
+            Assert.AreEqual(0, ring.Count);
+            Assert.IsFalse(ring.TryPut(a, 0, 0), "an empty frame is refused");
+            bool threw = false;
+            ring.TryPut(b, 0, 7);
+            try { ring.TryTake(new byte[3]); }
+            catch (System.ArgumentException) { threw = true; }
+            Assert.IsTrue(threw, "a too small buffer is an error, not a truncation");
+            Assert.AreEqual(7, ring.TryTake(out8), "and the frame is still there");
+        }
     }
 }

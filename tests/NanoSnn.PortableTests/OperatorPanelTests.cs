@@ -260,5 +260,38 @@ namespace NanoSnn.PortableTests
             s.Reset();
             Assert.AreEqual(0L, s.HandRewards);
         }
+
+        /// <summary>A sink that counts frames and keeps the bytes of the first ones.</summary>
+        private sealed class CountingSink : ITelemetrySink
+        {
+            public int Frames;
+            public int Bytes;
+            public byte FirstByte;
+            public void Write(byte[] buffer, int offset, int count)
+            {
+                if (Frames == 0) FirstByte = buffer[offset];
+                Frames++;
+                Bytes += count;
+            }
+        }
+
+        [TestMethod]
+        public void TelemetryObserver_RecordsEveryControllerTickWithTheDeliveredReward()
+        {
+            Rig r = new Rig(null);
+            CountingSink sink = new CountingSink();
+            TelemetryObserver telemetry = new TelemetryObserver(r.Controller, sink, null);
+            r.Controller.Observer = telemetry;
+            Assert.AreEqual(1, sink.Frames, "the stream header goes out at once");
+            Assert.AreEqual(0xA5, (int)sink.FirstByte, "frames start with the sync bytes");
+            r.Tick();
+            r.Click(r.ModeButton); // Learn
+            r.RewardButton.LevelHigh = false;
+            for (int t = 0; t < 40; t++) r.Tick();
+            Assert.AreEqual(43L, telemetry.Writer.TicksRecorded);
+            Assert.IsTrue(sink.Frames >= 2, "32 records make a ticks frame");
+            telemetry.Writer.Finish();
+            Assert.IsTrue(sink.Bytes > 0);
+        }
     }
 }

@@ -57,6 +57,9 @@ namespace NanoSnn.Firmware.App
         /// <summary>Consecutive loop exceptions after which the firmware halts (motors disarmed).</summary>
         public const int MaxConsecutiveErrors = 100;
 
+        /// <summary>Telemetry frames waiting for the sender thread, bytes (about 0.4 s of the reference network's records).</summary>
+        public const int TelemetryQueueBytes = 4096;
+
         private readonly BoardConfig _board;
 
         /// <summary>Creates the application for <paramref name="board"/>.</summary>
@@ -142,20 +145,28 @@ namespace NanoSnn.Firmware.App
             {
                 Console.WriteLine("checkpoints disabled: " + e.Message);
             }
-            StatusReporter status = new StatusReporter();
-            if (settings.SerialTelemetry && board.TelemetryUartTxPin >= 0)
+            TelemetryQueue telemetry = null;
+            if (settings.SerialTelemetry || settings.UdpHost.Length > 0)
             {
                 try
                 {
-                    status.Add(new SerialTransport(board.TelemetryUartPort, board.TelemetryUartTxPin, board.TelemetryUartRxPin, board.TelemetryUartBaud));
+                    TelemetryOptions options = TelemetryObserver.OptionsFor(controller, null);
+                    int frameBytes = TelemetryWriter.RequiredBufferBytes(network, options);
+                    if (frameBytes < TelemetryWriter.DefaultBufferBytes) frameBytes = TelemetryWriter.DefaultBufferBytes;
+                    options.BufferBytes = frameBytes;
+                    telemetry = new TelemetryQueue(TelemetryQueueBytes > 2 * frameBytes ? TelemetryQueueBytes : 2 * frameBytes, frameBytes);
+                    if (settings.SerialTelemetry && board.TelemetryUartTxPin >= 0)
+                        telemetry.Add(new SerialTransport(board.TelemetryUartPort, board.TelemetryUartTxPin, board.TelemetryUartRxPin, board.TelemetryUartBaud));
+                    controller.Observer = new TelemetryObserver(controller, telemetry, options);
                 }
                 catch (Exception e)
                 {
-                    Console.WriteLine("serial telemetry disabled: " + e.Message);
+                    Console.WriteLine("telemetry disabled: " + e.Message);
+                    telemetry = null;
                 }
             }
             WifiLink wifi = null;
-            if (settings.UdpHost.Length > 0)
+            if (settings.UdpHost.Length > 0 && telemetry != null)
             {
                 wifi = new WifiLink(settings.WifiSsid, settings.WifiPassword);
                 wifi.Start();
@@ -163,14 +174,14 @@ namespace NanoSnn.Firmware.App
 
             Console.WriteLine("inputs: " + board.AnalogChannels.Length + " analog" + (pulseInputs ? " + " + board.SpikeInputPins.Length + " pulse" : "")
                 + ", outputs: " + motors.Length + " motors, checkpoint " + (checkpoints == null ? "off" : checkpoints.CheckpointBytes + " bytes")
-                + ", telemetry: " + status.Transports + " transport(s)" + (wifi != null ? " + udp " + settings.UdpHost + ":" + settings.UdpPort + " after Wi-Fi" : ""));
+                + ", telemetry: " + (telemetry == null ? "off" : telemetry.Transports + " transport(s)" + (wifi != null ? " + udp " + settings.UdpHost + ":" + settings.UdpPort + " after Wi-Fi" : "")));
             Console.WriteLine("mode: safe (motors off). Mode button: click = safe -> learn -> run -> safe, hold 2 s = checkpoint. Reward button: reward (learn).");
 
-            RunLoop(network, controller, panel, checkpoints, status, wifi, settings);
+            RunLoop(network, controller, panel, checkpoints, telemetry, wifi, settings);
         }
 
         private static void RunLoop(Network network, Controller controller, OperatorPanel panel, CheckpointWriter checkpoints,
-            StatusReporter status, WifiLink wifi, DeviceSettings settings)
+            TelemetryQueue telemetry, WifiLink wifi, DeviceSettings settings)
         {
             Thread.CurrentThread.Priority = ThreadPriority.Highest;
             TickSchedule schedule = new TickSchedule(network.DtUs);
@@ -228,7 +239,7 @@ namespace NanoSnn.Firmware.App
                         {
                             try
                             {
-                                status.Add(new UdpTransport(settings.UdpHost, settings.UdpPort));
+                                telemetry.Add(new UdpTransport(settings.UdpHost, settings.UdpPort));
                             }
                             catch (Exception e)
                             {
@@ -237,7 +248,7 @@ namespace NanoSnn.Firmware.App
                         }
                         Console.WriteLine("wifi: " + wifi.Status);
                     }
-                    status.Report(StatusLine(network, controller, panel, schedule, checkpoints, errors, lastError));
+                    StatusReporter.Report(StatusLine(network, controller, panel, schedule, checkpoints, telemetry, errors, lastError));
                     schedule.ResetWindow();
                 }
 
@@ -252,7 +263,7 @@ namespace NanoSnn.Firmware.App
         }
 
         private static string StatusLine(Network network, Controller controller, OperatorPanel panel, TickSchedule schedule,
-            CheckpointWriter checkpoints, long errors, string lastError)
+            CheckpointWriter checkpoints, TelemetryQueue telemetry, long errors, string lastError)
         {
             string line = "nsnn t=" + network.Tick + " mode=" + StatusReporter.ModeName(panel.Mode)
                 + " worst_us=" + schedule.WindowWorstTickUs + " late=" + schedule.WindowLateTicks + "/" + schedule.LateTicks
@@ -260,6 +271,7 @@ namespace NanoSnn.Firmware.App
                 + " cmd=" + controller.Commands[0] + "," + controller.Commands[1]
                 + " rewards=" + panel.ButtonRewards + " sensor_faults=" + controller.SensorFaults
                 + " ckpt=" + (checkpoints == null ? "off" : checkpoints.Written + (checkpoints.LastError != null ? " (" + checkpoints.LastError + ")" : ""))
+                + " telemetry=" + (telemetry == null ? "off" : telemetry.FramesSent + "/" + telemetry.FramesDropped)
                 + " hash=0x" + network.ComputeStateHash().ToString("X8");
             if (errors > 0) line += " errors=" + errors + " (" + lastError + ")";
             return line;
