@@ -37,6 +37,20 @@ namespace NanoSnn.Tests.Firmware
 
         private const int DeviceModelDeadband = 5;
 
+        /// <summary>The device's telemetry path without the thread: frames into a FrameRing, drained at once.</summary>
+        private sealed class RingSink : ITelemetrySink
+        {
+            private readonly FrameRing _ring = new FrameRing(4096);
+            private readonly byte[] _frame = new byte[TelemetryWriter.DefaultBufferBytes];
+            public long Frames, Bytes;
+            public void Write(byte[] buffer, int offset, int count)
+            {
+                if (!_ring.TryPut(buffer, offset, count)) throw new InvalidOperationException("ring full");
+                int n;
+                while ((n = _ring.TryTake(_frame)) > 0) { Frames++; Bytes += n; }
+            }
+        }
+
         private sealed class PressableButton : ButtonBase
         {
             public bool Down;
@@ -97,7 +111,7 @@ namespace NanoSnn.Tests.Firmware
             var (rewarded, allocated, presses) = RunLearnMode(pressReward: true);
             var (unrewarded, _, _) = RunLearnMode(pressReward: false);
 
-            Assert.AreEqual(0L, allocated, "bytes allocated by 5,000 ticks of the firmware's wiring in Learn with rewards");
+            Assert.AreEqual(0L, allocated, "bytes allocated by 5,000 ticks of the firmware's wiring in Learn with rewards and telemetry");
             Assert.AreEqual(20L, presses);
             int differ = 0;
             for (int k = 0; k < rewarded.Length; k++) if (rewarded[k] != unrewarded[k]) differ++;
@@ -125,6 +139,9 @@ namespace NanoSnn.Tests.Firmware
             var mode = new PressableButton();
             var reward = new PressableButton();
             var panel = new OperatorPanel(controller, actuators, mode, reward, signal, new NullOutput());
+            var sink = new RingSink();
+            var telemetry = new TelemetryObserver(controller, sink, null);
+            controller.Observer = telemetry;
 
             long now = 0;
             void Tick() { now += 1000; panel.Update(now); controller.Tick(); }
@@ -140,6 +157,8 @@ namespace NanoSnn.Tests.Firmware
                 reward.Down = false; for (int t = 0; t < 150; t++) Tick();
             }
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.AreEqual(controller.Network.Tick, telemetry.Writer.TicksRecorded, "every tick is recorded");
+            Assert.IsTrue(sink.Frames > 5000 / 32, "frames went through the ring: " + sink.Frames);
             return ((short[])((DenseProjection)network.FindProjection("in-lif")).Weights.Clone(), allocated, panel.ButtonRewards);
         }
     }
