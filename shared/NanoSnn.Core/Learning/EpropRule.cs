@@ -679,14 +679,17 @@ namespace NanoSnn
         private static void SampleRow(short[] w, int row, int[] post, long[] cum, short[] bucket, int bucketShift, long factor,
             bool negative, int shift, long mass, uint offset, int diagonal)
         {
-            // Prefix-sum units per Q16 LSB with 16 fraction bits (shift <= 43, so no overflow); y·inv
-            // stays below total·2^16 < 2^62 because y < mass.
+            // Prefix-sum units per Q16 LSB with 16 fraction bits (shift <= 43, so no overflow); the
+            // point's position c = y·inv stays below total·2^16 < 2^62 because y < mass, and grows
+            // by exactly 65536·inv from one point to the next.
             long inv = (1L << (shift + 16)) / factor;
+            long c = offset * inv;
+            long step = inv << 16;
             int down = 16 + bucketShift;
             int flip = negative ? -1 : 0;
-            for (long y = offset; y < mass; y += 65536)
+            for (long y = offset; y < mass; y += 65536, c += step)
             {
-                int j = bucket[(int)((y * inv) >> down)];
+                int j = bucket[(int)(c >> down)];
                 // One step forward is common (a bucket that straddles a column boundary): taken by
                 // arithmetic, 1 iff B(j + 1) <= y (both in 0..2^62), not by a branch; more are rare.
                 j += (int)(((ulong)(y - ((cum[j + 1] * factor) >> shift)) >> 63) ^ 1);
