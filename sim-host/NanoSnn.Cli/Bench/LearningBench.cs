@@ -45,7 +45,12 @@ namespace NanoSnn.Cli.Bench
         public double StepsPerSecond { get { return Steps / Seconds; } }
         public double SynapticEventsPerSecond { get { return SynapticEvents / Seconds; } }
 
-        /// <summary>Plastic synapses updated by the rule per second (plastic synapses × ticks / s; learning runs every tick).</summary>
+        /// <summary>
+        /// Plastic synapses updated by the rule per second (plastic synapses × ticks / s; learning runs every tick).
+        /// Every synapse gets its stochastically rounded change every tick; the factorized rule draws the
+        /// changes of a row without visiting each synapse (see <see cref="EpropRule"/>), so this counts
+        /// synapse-ticks, not loop iterations.
+        /// </summary>
         public double SynapticUpdatesPerSecond { get { return (double)PlasticSynapses * Steps / Seconds; } }
 
         public double AllocatedBytesPerStep { get { return AllocatedBytes / (double)Steps; } }
