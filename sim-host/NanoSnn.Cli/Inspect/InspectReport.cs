@@ -180,7 +180,8 @@ namespace NanoSnn.Cli.Inspect
             return table;
         }
 
-        private static string RuleKind(Plasticity rule)
+        /// <summary>A rule's kind and main parameters, as "reward STDP (update every 10 ticks)".</summary>
+        internal static string RuleKind(Plasticity rule)
         {
             switch (rule)
             {
@@ -199,7 +200,8 @@ namespace NanoSnn.Cli.Inspect
             }
         }
 
-        private static string RuleTarget(Plasticity rule)
+        /// <summary>What a rule acts on, as "'excitatory'".</summary>
+        internal static string RuleTarget(Plasticity rule)
         {
             switch (rule)
             {
