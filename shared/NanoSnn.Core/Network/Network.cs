@@ -156,6 +156,16 @@ namespace NanoSnn
             for (int r = 0; r < rules.Length; r++) rules[r].Reward(rewardQ16);
         }
 
+        /// <summary>
+        /// Lets every attached rule complete its deferred work (<see cref="Plasticity.Synchronize"/>);
+        /// call between ticks before reading weights or writing a checkpoint. Allocation-free.
+        /// </summary>
+        public void Synchronize()
+        {
+            Plasticity[] rules = _rules;
+            for (int r = 0; r < rules.Length; r++) rules[r].Synchronize();
+        }
+
         /// <summary>Sets the next tick's supervision on every attached rule (<see cref="Plasticity.Supervise"/>).</summary>
         public void Supervise(int[] targetQ16, int targetClass, bool valid)
         {

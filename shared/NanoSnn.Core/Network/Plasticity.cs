@@ -36,6 +36,13 @@ namespace NanoSnn
         /// </summary>
         public virtual void Supervise(int[] targetQ16, int targetClass, bool valid) { }
 
+        /// <summary>
+        /// Completes work the rule defers (for example weight updates of rows that did not pair),
+        /// so that the weights are those of the rule applied tick by tick. Call between ticks
+        /// before reading or writing out weights; rules that defer nothing do nothing.
+        /// </summary>
+        public virtual void Synchronize() { }
+
         /// <summary>Folds the rule's state into a running state hash.</summary>
         public abstract uint HashState(uint hash);
 

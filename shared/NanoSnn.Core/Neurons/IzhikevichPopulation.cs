@@ -207,45 +207,43 @@ namespace NanoSnn
             int[] aArr = AQ24;
             int[] bArr = BQ24;
             byte[] spiked = Spiked;
-            int[] list = SpikeList;
-            XorShift32 rng = _noise;
             long amplitude = NoiseAmplitudeQ16;
             long halfAmplitude = amplitude >> 1;
-            int n = Size;
+            // The noise generator's xorshift step is done on a local copy of its state (the same
+            // sequence as XorShift32.NextUInt): through the field, every neuron would wait for the
+            // previous one's store. With the noise off the draws are multiplied by 0 and the
+            // state is not written back, so it is left alone.
+            uint noise = _noise.State;
             int count = 0;
-            for (int j = 0; j < n; j++)
+            for (int j = 0; j < v.Length; j++)
             {
-                long i = input[j];
+                noise ^= noise << 13;
+                noise ^= noise >> 17;
+                noise ^= noise << 5;
+                long drive = HundredFortyQ16 - u[j] + input[j] + (((long)(noise >> 16) * amplitude >> 16) - halfAmplitude);
                 input[j] = 0;
-                if (amplitude != 0) i += ((long)(rng.NextUInt() >> 16) * amplitude >> 16) - halfAmplitude;
                 long vj = v[j];
-                long uj = u[j];
-                long drive = HundredFortyQ16 - uj + i;
 
-                // First 0.5 ms half-step.
-                long quad = (((PointZeroFourQ32 * vj) >> 16) + FiveQ32) * vj;
-                long dv = ((quad + (1L << 31)) >> 32) + drive;
+                // First 0.5 ms half-step; the second only if the first stayed below the peak.
+                long dv = ((((((PointZeroFourQ32 * vj) >> 16) + FiveQ32) * vj) + (1L << 31)) >> 32) + drive;
                 vj += (dv + 1) >> 1;
-                if (vj >= PeakQ16) vj = PeakQ16;
-                else
+                if (vj < PeakQ16)
                 {
                     if (vj < MinMembraneQ16) vj = MinMembraneQ16;
-                    // Second half-step.
-                    quad = (((PointZeroFourQ32 * vj) >> 16) + FiveQ32) * vj;
-                    dv = ((quad + (1L << 31)) >> 32) + drive;
+                    dv = ((((((PointZeroFourQ32 * vj) >> 16) + FiveQ32) * vj) + (1L << 31)) >> 32) + drive;
                     vj += (dv + 1) >> 1;
-                    if (vj >= PeakQ16) vj = PeakQ16;
-                    else if (vj < MinMembraneQ16) vj = MinMembraneQ16;
+                    if (vj < MinMembraneQ16) vj = MinMembraneQ16;
                 }
+                if (vj > PeakQ16) vj = PeakQ16;
 
-                long bv = ((long)bArr[j] * vj + (1L << 23)) >> 24;
-                uj += ((long)aArr[j] * (bv - uj) + (1L << 23)) >> 24;
+                long uj = u[j];
+                uj += ((long)aArr[j] * ((((long)bArr[j] * vj + (1L << 23)) >> 24) - uj) + (1L << 23)) >> 24;
 
                 byte z = 0;
-                if (vj >= PeakQ16)
+                if (vj == PeakQ16)
                 {
                     z = 1;
-                    list[count++] = j;
+                    SpikeList[count++] = j;
                     vj = CQ16[j];
                     uj += DQ16[j];
                 }
@@ -255,6 +253,7 @@ namespace NanoSnn
                 u[j] = (int)uj;
                 spiked[j] = z;
             }
+            if (amplitude != 0) _noise.State = noise;
             SpikeCount = count;
             TotalSpikes += count;
         }

@@ -53,8 +53,9 @@ namespace NanoSnn.Cli.Bench
     /// <summary>
     /// The figures of one distal-reward benchmark run.
     /// <see cref="BytesPerPlasticSynapse"/> is the learning state per plastic synapse: weight
-    /// (2 bytes), eligibility (2 bytes) and any per-synapse index the rule keeps; the sparse
-    /// connectivity (2-byte target per synapse plus the row table) is reported separately as
+    /// (2 bytes) and eligibility (2 bytes); the rule's per-neuron traces, spike masks and lags and
+    /// its catch-up tables are <see cref="RuleNeuronBytes"/>; the sparse connectivity (2-byte
+    /// target per synapse plus the row table) is reported separately as
     /// <see cref="ConnectivityBytesPerSynapse"/>, and <see cref="TotalBytesPerPlasticSynapse"/>
     /// is the projection plus everything the rule allocates, divided by the plastic synapses.
     /// </summary>
@@ -67,8 +68,12 @@ namespace NanoSnn.Cli.Bench
         public long AllocatedBytes;
         public double MeanRateHz;
         public double BytesPerPlasticSynapse, ConnectivityBytesPerSynapse, TotalBytesPerPlasticSynapse;
+        public int RuleNeuronBytes;
         public int FootprintBytes;
         public uint StateHash;
+
+        /// <summary>The rule's per-neuron arrays and tables divided by the neurons.</summary>
+        public double RuleBytesPerNeuron { get { return RuleNeuronBytes / (double)Neurons; } }
 
         public double SimulatedSeconds { get { return Steps / 1000.0; } }
         public double RealtimeFactor { get { return SimulatedSeconds / WallSeconds; } }
@@ -148,12 +153,15 @@ namespace NanoSnn.Cli.Bench
             long stop = Stopwatch.GetTimestamp();
             long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
 
+            // The rule defers the drift of rows that did not pair; complete it (untimed) so that
+            // the hash is of the weights the per-tick rule would hold.
+            network.Synchronize();
             RewardStdp rule = w.Rule;
             SparseProjection exc = w.Setup.Excitatory;
             int plastic = w.PlasticSynapses;
-            // Per synapse: weight, eligibility and the rule's per-synapse index (if any); the
-            // rule's per-neuron arrays are amortized into the total only.
-            double learning = (2.0 * plastic + rule.EligibilityQ13.Length * 2 + rule.SynapseIndexBytes) / plastic;
+            // Per synapse: weight and eligibility; the rule's per-neuron arrays and tables are
+            // reported on their own and amortized into the total.
+            double learning = (2.0 * plastic + rule.SynapseStateBytes) / plastic;
             double connectivity = (exc.ParameterBytes - 2.0 * plastic) / plastic;
             return new DistalRewardBenchResult
             {
@@ -168,6 +176,7 @@ namespace NanoSnn.Cli.Bench
                 AllocatedBytes = allocated,
                 MeanRateHz = w.Setup.Neurons.TotalSpikes / (double)w.Setup.Neurons.Size / (steps / 1000.0),
                 BytesPerPlasticSynapse = learning,
+                RuleNeuronBytes = rule.NeuronStateBytes + rule.ParameterBytes,
                 ConnectivityBytesPerSynapse = connectivity,
                 TotalBytesPerPlasticSynapse = (exc.ParameterBytes + rule.ParameterBytes + rule.StateBytes) / (double)plastic,
                 FootprintBytes = network.FootprintBytes,
@@ -254,6 +263,8 @@ namespace NanoSnn.Cli.Bench
                 w.WriteNumber("syn_events_per_s", Math.Round(r.SynapticEventsPerSecond));
                 w.WriteNumber("mean_rate_hz", Math.Round(r.MeanRateHz, 3));
                 w.WriteNumber("bytes_per_plastic_synapse", Math.Round(r.BytesPerPlasticSynapse, 4));
+                w.WriteNumber("rule_neuron_bytes", r.RuleNeuronBytes);
+                w.WriteNumber("rule_bytes_per_neuron", Math.Round(r.RuleBytesPerNeuron, 3));
                 w.WriteNumber("connectivity_bytes_per_synapse", Math.Round(r.ConnectivityBytesPerSynapse, 4));
                 w.WriteNumber("total_bytes_per_plastic_synapse", Math.Round(r.TotalBytesPerPlasticSynapse, 4));
                 BenchReport.WriteFootprintAndHash(w, r.FootprintBytes, r.AllocatedBytesPerStep, r.StateHash);
@@ -298,15 +309,16 @@ namespace NanoSnn.Cli.Bench
             table.AddColumn(new TableColumn("mean Hz").RightAligned());
             table.AddColumn(new TableColumn("plastic syn").RightAligned());
             table.AddColumn(new TableColumn("B/plastic syn").RightAligned());
+            table.AddColumn(new TableColumn("rule B/neuron").RightAligned());
             table.AddColumn(new TableColumn("connect. B/syn").RightAligned());
             table.AddColumn(new TableColumn("total B/pl. syn").RightAligned());
             table.AddColumn(new TableColumn("alloc B/step").RightAligned());
             table.AddRow(Units.Count(r.Neurons), Units.Fixed(r.SimulatedSeconds, 1), Units.Fixed(r.WallSeconds, 3),
                 Units.Fixed(r.RealtimeFactor, 1), Units.Rate(r.SynapticEventsPerSecond), Units.Fixed(r.MeanRateHz, 1),
-                Units.Count(r.PlasticSynapses), Units.Fixed(r.BytesPerPlasticSynapse, 2), Units.Fixed(r.ConnectivityBytesPerSynapse, 2),
-                Units.Fixed(r.TotalBytesPerPlasticSynapse, 2), Units.Fixed(r.AllocatedBytesPerStep, 1));
+                Units.Count(r.PlasticSynapses), Units.Fixed(r.BytesPerPlasticSynapse, 2), Units.Fixed(r.RuleBytesPerNeuron, 1),
+                Units.Fixed(r.ConnectivityBytesPerSynapse, 2), Units.Fixed(r.TotalBytesPerPlasticSynapse, 2), Units.Fixed(r.AllocatedBytesPerStep, 1));
             console.Write(table);
-            console.WriteLine("B/plastic syn = weight + eligibility + any per-synapse index of the rule; connectivity = target index and row table per synapse; total = projection + all rule state / plastic synapses.");
+            console.WriteLine("B/plastic syn = weight + eligibility; rule B/neuron = the rule's traces, spike masks, lags and catch-up tables / neurons; connectivity = target index and row table per synapse; total = projection + all rule state / plastic synapses.");
         }
     }
 }

@@ -250,12 +250,19 @@ namespace NanoSnn.Tests.Format
         {
             Network sample = FormatTestModel.Build();
             var stdp = (RewardStdp)sample.Rules[1];
-            int pre = stdp.PreTraceQ16.Length * 4, post = stdp.PostTraceQ16.Length * 4, elig = stdp.EligibilityQ13.Length * 2;
-            ExpectField(l => StdpState(l, 4), I32(-1), "rule 1 state: pre trace 1");
-            ExpectField(l => StdpState(l, pre), I32(65537), "rule 1 state: post trace 0");
-            ExpectField(l => StdpState(l, pre + post + elig), I32((1 << 30) + 1), "rule 1 state: dopamine");
-            ExpectField(l => StdpState(l, pre + post + elig + 8), I32(0), "rule 1 state: ticks to update");
-            ExpectField(l => StdpState(l, pre + post + elig + 12), (d, at) => LittleEndian.WriteInt64(d, at, -1), "rule 1 state: weight updates");
+            int sources = stdp.PreTraceQ16.Length, targets = stdp.PostTraceQ16.Length, elig = stdp.EligibilityQ13.Length * 2;
+            int preAt = 4, maskAt = preAt + sources * 4, lagAt = maskAt + sources * 4, postAt = lagAt + sources;
+            int postMaskAt = postAt + targets * 4, dopamineAt = postMaskAt + targets * 4 + elig;
+            ExpectField(l => StdpState(l, 0), I32(stdp.Parameters.UpdateTicks), "rule 1 state: tick in window");
+            ExpectField(l => StdpState(l, preAt + 4), I32(-1), "rule 1 state: pre trace 1");
+            ExpectField(l => StdpState(l, lagAt), U8(RewardStdp.MaxLag), "rule 1 state: row lag 0");
+            ExpectField(l => StdpState(l, postAt), I32(65537), "rule 1 state: post trace 0");
+            ExpectField(l => StdpState(l, dopamineAt), I32((1 << 30) + 1), "rule 1 state: dopamine");
+            ExpectField(l => StdpState(l, dopamineAt + 8), I32(2), "rule 1 state: segment sign");
+            ExpectField(l => StdpState(l, dopamineAt + 20), I32(65537), "rule 1 state: table decay factor");
+            ExpectField(l => l.RuleStates[1].Payload + l.RuleStates[1].Length - 8, (d, at) => LittleEndian.WriteInt64(d, at, -1), "rule 1 state: weight updates");
+            // Spike bits may only exist for the ticks of the window so far (bit 31 is always after the current tick: windows are at most 32 ticks and the last tick wraps to 0).
+            ExpectField(l => StdpState(l, maskAt), I32(int.MinValue), "rule 1 state: pre spike mask 0");
 
             // e-prop: ticks since update 0..interval-1 (5 in the sample), target valid 0/1, refractory-before within the refractory period.
             ExpectField(l => l.RuleStates[0].Payload, I32(5), "rule 0 state: ticks since update");
