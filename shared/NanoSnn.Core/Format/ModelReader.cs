@@ -145,7 +145,7 @@ namespace NanoSnn
             int tauA = Int32(where + " tau adaptation", 0, int.MaxValue);
             int beta = Int32(where + " beta", int.MinValue, int.MaxValue);
             bool izhikevich = kind == (int)PopulationKind.Izhikevich;
-            int noise = 0, runs = 0, runsAt = 0;
+            int noise = 0, runs = 0;
             uint noiseSeed = 0;
             if (izhikevich)
             {
@@ -154,7 +154,6 @@ namespace NanoSnn
                 runs = Int32(where + " parameter runs", 1, size);
                 // The runs must be there before the neurons are allocated.
                 Need((long)runs * ModelFormat.IzhikevichRunBytes, where + " parameter runs");
-                runsAt = _at;
             }
             else
             {
