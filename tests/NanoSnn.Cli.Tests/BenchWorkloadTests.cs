@@ -18,8 +18,8 @@ namespace NanoSnn.Cli.Tests
         private static readonly string[] DistalKeys =
         {
             "workload", "neurons", "plastic_synapses", "steps", "simulated_s", "seed", "wall_s", "realtime_factor",
-            "syn_events_per_s", "bytes_per_plastic_synapse", "connectivity_bytes_per_synapse", "total_bytes_per_plastic_synapse",
-            "footprint_bytes", "alloc_bytes_per_step", "state_hash",
+            "syn_events_per_s", "bytes_per_plastic_synapse", "rule_neuron_bytes", "rule_bytes_per_neuron",
+            "connectivity_bytes_per_synapse", "total_bytes_per_plastic_synapse", "footprint_bytes", "alloc_bytes_per_step", "state_hash",
         };
 
         private static JsonElement[] JsonLines(CliRun run)
@@ -94,7 +94,11 @@ namespace NanoSnn.Cli.Tests
             Assert.AreEqual(80000, json.GetProperty("plastic_synapses").GetInt32());
             Assert.AreEqual(0.5, json.GetProperty("simulated_s").GetDouble());
             Assert.AreEqual(0.0, json.GetProperty("alloc_bytes_per_step").GetDouble());
-            Assert.IsTrue(json.GetProperty("bytes_per_plastic_synapse").GetDouble() >= 4.0);
+            // Weight and eligibility only; the rule's per-neuron arrays and tables are reported apart.
+            Assert.AreEqual(4.0, json.GetProperty("bytes_per_plastic_synapse").GetDouble());
+            int ruleNeuronBytes = json.GetProperty("rule_neuron_bytes").GetInt32();
+            Assert.IsTrue(ruleNeuronBytes > 1000 * 17 && ruleNeuronBytes < 1000 * 40, "rule bytes besides the synapses: " + ruleNeuronBytes);
+            Assert.AreEqual(ruleNeuronBytes / 1000.0, json.GetProperty("rule_bytes_per_neuron").GetDouble(), 0.001);
             Assert.IsTrue(json.GetProperty("realtime_factor").GetDouble() > 0);
 
             CliRun table = CliRun.Invoke("bench", "--workload", "distal-reward", "--steps", "200");

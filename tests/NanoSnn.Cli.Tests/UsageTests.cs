@@ -23,6 +23,13 @@ namespace NanoSnn.Cli.Tests
         [DataRow("bench", "--steps", "0")]
         [DataRow("bench", "--workload", "nope")]
         [DataRow("inspect")]
+        [DataRow("verify")]
+        [DataRow("fit")]
+        [DataRow("fit", "--board", "esp32-devkitc", "--shape", "inputs")]
+        [DataRow("run", "--hash-interval", "70000")]
+        [DataRow("run", "--reward-every", "-1")]
+        [DataRow("run", "--reward", "17")]
+        [DataRow("run", "--reward", "NaN")]
         [DataRow("frobnicate")]
         public void BadArgumentsExitTwoWithAMessage(params string[] args)
         {
@@ -54,11 +61,14 @@ namespace NanoSnn.Cli.Tests
         {
             CliRun run = CliRun.Invoke("--help");
             Assert.AreEqual(0, run.ExitCode, run.ToString());
-            foreach (string command in new[] { "run", "inspect", "bench" }) StringAssert.Contains(run.Output, command);
+            foreach (string command in new[] { "run", "inspect", "bench", "verify", "fit", "monitor" }) StringAssert.Contains(run.Output, command);
         }
 
         [TestMethod]
-        [DataRow("run", "--task", "--minutes", "--arena", "--arena-b", "--change", "--no-learning", "--raster-at", "--plot", "--steps", "--seed", "--model", "--save", "--json")]
+        [DataRow("run", "--task", "--minutes", "--arena", "--arena-b", "--change", "--no-learning", "--raster-at", "--plot", "--steps", "--seed", "--model", "--save", "--json", "--record", "--save-initial", "--hash-interval", "--reward-every", "--reward")]
+        [DataRow("verify", "log", "--model", "--json", "bit-exact", "first divergent tick", "Exit codes")]
+        [DataRow("fit", "file", "--board", "--shape", "--learning", "--inputs", "--rec", "--outputs", "--telemetry-bytes", "--json", "model_budget_bytes", "Exit codes")]
+        [DataRow("monitor", "--file", "--udp", "--duration", "--frames", "--interval", "--json", "Exit codes")]
         [DataRow("inspect", "file")]
         [DataRow("bench", "--workload", "--inputs", "--hidden", "--outputs", "--steps", "--input-rate", "--seed", "--json")]
         public void CommandHelpMentionsItsOptions(string command, params string[] mentions)

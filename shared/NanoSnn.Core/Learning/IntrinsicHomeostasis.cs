@@ -29,7 +29,9 @@ namespace NanoSnn
             if (target == null) throw new ModelException("intrinsic homeostasis: target is required");
             string where = "intrinsic homeostasis on '" + target.Name + "': ";
             if (!target.IsSpiking || target.InputQ16.Length == 0) throw new ModelException(where + "the target must spike and receive input");
-            if (stepQ16 < 0 || maxQ16 < 0 || maxQ16 > (1 << 28)) throw new ModelException(where + "step and maximum must be >= 0, maximum <= 4096.0 (Q16)");
+            // step <= max keeps θ + step below 2^29: the clamp to the maximum cannot be preceded by an overflow.
+            if (stepQ16 < 0 || maxQ16 < 0 || maxQ16 > (1 << 28) || stepQ16 > maxQ16)
+                throw new ModelException(where + "step " + stepQ16 + " and maximum " + maxQ16 + " must satisfy 0 <= step <= maximum <= 4096.0 (Q16)");
             if (decayIntervalTicks < 1) throw new ModelException(where + "decay interval must be >= 1 tick");
             if (decayShift < 1 || decayShift > 30) throw new ModelException(where + "decay shift must be in 1..30");
             if (currentGainQ16 < 0 || currentGainQ16 > FixedPoint.OneQ16) throw new ModelException(where + "current gain must be in 0..1.0 (Q16)");
@@ -45,6 +47,9 @@ namespace NanoSnn
             ThresholdQ16 = new int[target.Size];
             _ticksToDecay = decayIntervalTicks;
         }
+
+        /// <summary>The population whose threshold adapts.</summary>
+        public Population Target { get { return _target; } }
 
         /// <summary>Increase of θ per spike, Q16.</summary>
         public readonly int StepQ16;
@@ -84,6 +89,13 @@ namespace NanoSnn
                 int shift = DecayShift;
                 for (int j = 0; j < theta.Length; j++) theta[j] -= theta[j] >> shift;
             }
+            ApplyToInput();
+        }
+
+        // The next tick's input carries −gain·θ from the end of this learn phase on.
+        private void ApplyToInput()
+        {
+            int[] theta = ThresholdQ16;
             int[] input = _target.InputQ16;
             long gain = CurrentGainQ16;
             for (int j = 0; j < theta.Length; j++)
@@ -108,6 +120,16 @@ namespace NanoSnn
         {
             hash = StateHash.AddInts(hash, ThresholdQ16);
             return StateHash.Add(hash, _ticksToDecay);
+        }
+
+        // Model format v2 checkpoint: i32 θ × target, i32 ticks to decay. The input the last
+        // learn phase left in the target (−gain·θ) is not stored: it follows from θ and is
+        // re-applied on load, as the population's input starts empty.
+        internal override void TransferState(FormatCursor c)
+        {
+            c.Ints(ThresholdQ16, 0, MaxQ16, "threshold");
+            _ticksToDecay = c.Int32(_ticksToDecay, 1, DecayIntervalTicks, "ticks to decay");
+            if (c.Reading) ApplyToInput();
         }
     }
 }

@@ -21,7 +21,7 @@ namespace NanoSnn
         /// <summary>Post-before-pre depression: this times the post trace is subtracted, Q16 (1.5).</summary>
         public int DepressionGainQ16 = 98304;
 
-        /// <summary>Ticks between weight updates K (10).</summary>
+        /// <summary>Ticks between weight updates K (10), 1..32 (the rule keeps a 32-bit spike mask per neuron and window); read when the rule is built.</summary>
         public int UpdateTicks = 10;
 
         /// <summary>Eligibility multiplier applied at each weight update, Factor16 (0.99).</summary>

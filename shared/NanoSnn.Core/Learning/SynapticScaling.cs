@@ -60,6 +60,9 @@ namespace NanoSnn
             return (int)(((long)rateMilliHz * dtUs * (1L << 24) + 500000000L) / 1000000000L);
         }
 
+        /// <summary>The projection whose weights are scaled.</summary>
+        public Projection Projection { get { return _projection; } }
+
         /// <summary>Target rate r*, Q24 spikes per tick.</summary>
         public readonly int TargetRatePerTickQ24;
 
@@ -160,6 +163,16 @@ namespace NanoSnn
             hash = StateHash.AddInts(hash, RateEstimateQ24);
             hash = StateHash.AddInts(hash, StepQ16);
             return StateHash.Add(hash, _ticksToEpoch);
+        }
+
+        // Model format v2 checkpoint: i32 rate × target, i32 step × target, i32 ticks to epoch,
+        // i64 epochs (a counter: stored, not hashed).
+        internal override void TransferState(FormatCursor c)
+        {
+            c.Ints(RateEstimateQ24, 0, 1 << 24, "rate estimate");
+            c.Ints(StepQ16, -MaxStepQ16, MaxStepQ16, "step");
+            _ticksToEpoch = c.Int32(_ticksToEpoch, 1, EpochTicks, "ticks to epoch");
+            Epochs = c.Int64(Epochs, 0, long.MaxValue, "epochs");
         }
     }
 }

@@ -83,6 +83,9 @@ namespace NanoSnn
         /// <summary>Synaptic events of the latest tick.</summary>
         public int TickSynapticEvents;
 
+        /// <summary>The cursor <see cref="ModelWriter"/> writes this network's rules through, so that a checkpoint allocates nothing.</summary>
+        internal readonly FormatCursor Cursor = new FormatCursor();
+
         /// <summary>Learning rules, in the order they run.</summary>
         public Plasticity[] Rules { get { return _rules; } }
 
@@ -151,6 +154,16 @@ namespace NanoSnn
         {
             Plasticity[] rules = _rules;
             for (int r = 0; r < rules.Length; r++) rules[r].Reward(rewardQ16);
+        }
+
+        /// <summary>
+        /// Lets every attached rule complete its deferred work (<see cref="Plasticity.Synchronize"/>);
+        /// call between ticks before reading weights or writing a checkpoint. Allocation-free.
+        /// </summary>
+        public void Synchronize()
+        {
+            Plasticity[] rules = _rules;
+            for (int r = 0; r < rules.Length; r++) rules[r].Synchronize();
         }
 
         /// <summary>Sets the next tick's supervision on every attached rule (<see cref="Plasticity.Supervise"/>).</summary>

@@ -36,7 +36,26 @@ namespace NanoSnn
         /// </summary>
         public virtual void Supervise(int[] targetQ16, int targetClass, bool valid) { }
 
+        /// <summary>
+        /// Completes work the rule defers (for example weight updates of rows that did not pair),
+        /// so that the weights are those of the rule applied tick by tick. Call between ticks
+        /// before reading or writing out weights; rules that defer nothing do nothing.
+        /// </summary>
+        public virtual void Synchronize() { }
+
         /// <summary>Folds the rule's state into a running state hash.</summary>
         public abstract uint HashState(uint hash);
+
+        /// <summary>
+        /// The rule's state as model format v2 stores it in a checkpoint: every field that
+        /// changes while the network runs and shapes what it does next, listed once for
+        /// measuring, writing and reading (see <see cref="FormatCursor"/>). Per-tick scratch that
+        /// <see cref="Update"/> recomputes before using it is left out. The rules of the core
+        /// override it next to their fields; <see cref="PlasticityFormat"/> stores their
+        /// kind, bindings and parameters.
+        /// </summary>
+        internal virtual void TransferState(FormatCursor cursor)
+        {
+        }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Runtime;
 using System.Runtime.CompilerServices;
 using NanoSnn.Cli.Output;
 using NanoSnn.Cli.Workloads;
@@ -44,7 +45,12 @@ namespace NanoSnn.Cli.Bench
         public double StepsPerSecond { get { return Steps / Seconds; } }
         public double SynapticEventsPerSecond { get { return SynapticEvents / Seconds; } }
 
-        /// <summary>Plastic synapses updated by the rule per second (plastic synapses × ticks / s; learning runs every tick).</summary>
+        /// <summary>
+        /// Plastic synapses updated by the rule per second (plastic synapses × ticks / s; learning runs every tick).
+        /// Every synapse gets its stochastically rounded change every tick; the factorized rule draws the
+        /// changes of a row without visiting each synapse (see <see cref="EpropRule"/>), so this counts
+        /// synapse-ticks, not loop iterations.
+        /// </summary>
         public double SynapticUpdatesPerSecond { get { return (double)PlasticSynapses * Steps / Seconds; } }
 
         public double AllocatedBytesPerStep { get { return AllocatedBytes / (double)Steps; } }
@@ -53,8 +59,9 @@ namespace NanoSnn.Cli.Bench
     /// <summary>
     /// The figures of one distal-reward benchmark run.
     /// <see cref="BytesPerPlasticSynapse"/> is the learning state per plastic synapse: weight
-    /// (2 bytes), eligibility (2 bytes) and any per-synapse index the rule keeps; the sparse
-    /// connectivity (2-byte target per synapse plus the row table) is reported separately as
+    /// (2 bytes) and eligibility (2 bytes); the rule's per-neuron traces, spike masks and lags and
+    /// its catch-up tables are <see cref="RuleNeuronBytes"/>; the sparse connectivity (2-byte
+    /// target per synapse plus the row table) is reported separately as
     /// <see cref="ConnectivityBytesPerSynapse"/>, and <see cref="TotalBytesPerPlasticSynapse"/>
     /// is the projection plus everything the rule allocates, divided by the plastic synapses.
     /// </summary>
@@ -67,8 +74,12 @@ namespace NanoSnn.Cli.Bench
         public long AllocatedBytes;
         public double MeanRateHz;
         public double BytesPerPlasticSynapse, ConnectivityBytesPerSynapse, TotalBytesPerPlasticSynapse;
+        public int RuleNeuronBytes;
         public int FootprintBytes;
         public uint StateHash;
+
+        /// <summary>The rule's per-neuron arrays and tables divided by the neurons.</summary>
+        public double RuleBytesPerNeuron { get { return RuleNeuronBytes / (double)Neurons; } }
 
         public double SimulatedSeconds { get { return Steps / 1000.0; } }
         public double RealtimeFactor { get { return SimulatedSeconds / WallSeconds; } }
@@ -77,13 +88,22 @@ namespace NanoSnn.Cli.Bench
     }
 
     /// <summary>
-    /// Times the learning workloads. The warm-up (JIT tier-up, at least
-    /// <see cref="BenchMeasurement.MinWarmupMilliseconds"/>) runs on a separate instance built
-    /// from the same seed, so that the timed network starts from its initial state and every
-    /// non-timing figure, the state hash included, repeats on every run and machine.
+    /// Times the learning workloads. The warm-up runs on a separate instance built from the
+    /// same seed, so that the timed network starts from its initial state and every non-timing
+    /// figure, the state hash included, repeats on every run and machine. It lasts at least
+    /// <see cref="BenchMeasurement.MinWarmupMilliseconds"/> and until the JIT has compiled
+    /// nothing for <see cref="QuietMilliseconds"/> (at most <see cref="MaxWarmupMilliseconds"/>):
+    /// on a loaded machine the background tier-1 compilations finish late, and a fixed warm-up
+    /// then times a mix of instrumented and optimized code.
     /// </summary>
     public static class LearningBench
     {
+        /// <summary>How long the JIT must have compiled nothing before the warm-up ends, ms.</summary>
+        public const int QuietMilliseconds = 250;
+
+        /// <summary>Longest warm-up, ms (a JIT that never settles does not stall the bench).</summary>
+        public const int MaxWarmupMilliseconds = 10000;
+
         /// <summary>Default timed ticks of an e-prop configuration: a function of the size only, at least one 1,000-tick sequence.</summary>
         public static int DefaultEpropSteps(int inputs, int recurrent, int outputs, EpropEligibility mode)
         {
@@ -148,12 +168,15 @@ namespace NanoSnn.Cli.Bench
             long stop = Stopwatch.GetTimestamp();
             long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
 
+            // The rule defers the drift of rows that did not pair; complete it (untimed) so that
+            // the hash is of the weights the per-tick rule would hold.
+            network.Synchronize();
             RewardStdp rule = w.Rule;
             SparseProjection exc = w.Setup.Excitatory;
             int plastic = w.PlasticSynapses;
-            // Per synapse: weight, eligibility and the rule's per-synapse index (if any); the
-            // rule's per-neuron arrays are amortized into the total only.
-            double learning = (2.0 * plastic + rule.EligibilityQ13.Length * 2 + rule.SynapseIndexBytes) / plastic;
+            // Per synapse: weight and eligibility; the rule's per-neuron arrays and tables are
+            // reported on their own and amortized into the total.
+            double learning = (2.0 * plastic + rule.SynapseStateBytes) / plastic;
             double connectivity = (exc.ParameterBytes - 2.0 * plastic) / plastic;
             return new DistalRewardBenchResult
             {
@@ -168,6 +191,7 @@ namespace NanoSnn.Cli.Bench
                 AllocatedBytes = allocated,
                 MeanRateHz = w.Setup.Neurons.TotalSpikes / (double)w.Setup.Neurons.Size / (steps / 1000.0),
                 BytesPerPlasticSynapse = learning,
+                RuleNeuronBytes = rule.NeuronStateBytes + rule.ParameterBytes,
                 ConnectivityBytesPerSynapse = connectivity,
                 TotalBytesPerPlasticSynapse = (exc.ParameterBytes + rule.ParameterBytes + rule.StateBytes) / (double)plastic,
                 FootprintBytes = network.FootprintBytes,
@@ -186,12 +210,22 @@ namespace NanoSnn.Cli.Bench
             int chunk = Math.Max(steps / 10, BenchMeasurement.MinWarmupSteps);
             int warmup = 0;
             Stopwatch clock = Stopwatch.StartNew();
-            do
+            long compiled = JitInfo.GetCompiledMethodCount();
+            long lastCompile = 0;
+            while (true)
             {
                 if (eprop != null) RunEprop(eprop, chunk); else RunDistal(distal, chunk);
                 warmup += chunk;
+                long now = clock.ElapsedMilliseconds;
+                long count = JitInfo.GetCompiledMethodCount();
+                if (count != compiled)
+                {
+                    compiled = count;
+                    lastCompile = now;
+                }
+                if (now >= MaxWarmupMilliseconds) break;
+                if (now >= BenchMeasurement.MinWarmupMilliseconds && now - lastCompile >= QuietMilliseconds) break;
             }
-            while (clock.ElapsedMilliseconds < BenchMeasurement.MinWarmupMilliseconds);
             return warmup;
         }
 
@@ -254,6 +288,8 @@ namespace NanoSnn.Cli.Bench
                 w.WriteNumber("syn_events_per_s", Math.Round(r.SynapticEventsPerSecond));
                 w.WriteNumber("mean_rate_hz", Math.Round(r.MeanRateHz, 3));
                 w.WriteNumber("bytes_per_plastic_synapse", Math.Round(r.BytesPerPlasticSynapse, 4));
+                w.WriteNumber("rule_neuron_bytes", r.RuleNeuronBytes);
+                w.WriteNumber("rule_bytes_per_neuron", Math.Round(r.RuleBytesPerNeuron, 3));
                 w.WriteNumber("connectivity_bytes_per_synapse", Math.Round(r.ConnectivityBytesPerSynapse, 4));
                 w.WriteNumber("total_bytes_per_plastic_synapse", Math.Round(r.TotalBytesPerPlasticSynapse, 4));
                 BenchReport.WriteFootprintAndHash(w, r.FootprintBytes, r.AllocatedBytesPerStep, r.StateHash);
@@ -298,15 +334,16 @@ namespace NanoSnn.Cli.Bench
             table.AddColumn(new TableColumn("mean Hz").RightAligned());
             table.AddColumn(new TableColumn("plastic syn").RightAligned());
             table.AddColumn(new TableColumn("B/plastic syn").RightAligned());
+            table.AddColumn(new TableColumn("rule B/neuron").RightAligned());
             table.AddColumn(new TableColumn("connect. B/syn").RightAligned());
             table.AddColumn(new TableColumn("total B/pl. syn").RightAligned());
             table.AddColumn(new TableColumn("alloc B/step").RightAligned());
             table.AddRow(Units.Count(r.Neurons), Units.Fixed(r.SimulatedSeconds, 1), Units.Fixed(r.WallSeconds, 3),
                 Units.Fixed(r.RealtimeFactor, 1), Units.Rate(r.SynapticEventsPerSecond), Units.Fixed(r.MeanRateHz, 1),
-                Units.Count(r.PlasticSynapses), Units.Fixed(r.BytesPerPlasticSynapse, 2), Units.Fixed(r.ConnectivityBytesPerSynapse, 2),
-                Units.Fixed(r.TotalBytesPerPlasticSynapse, 2), Units.Fixed(r.AllocatedBytesPerStep, 1));
+                Units.Count(r.PlasticSynapses), Units.Fixed(r.BytesPerPlasticSynapse, 2), Units.Fixed(r.RuleBytesPerNeuron, 1),
+                Units.Fixed(r.ConnectivityBytesPerSynapse, 2), Units.Fixed(r.TotalBytesPerPlasticSynapse, 2), Units.Fixed(r.AllocatedBytesPerStep, 1));
             console.Write(table);
-            console.WriteLine("B/plastic syn = weight + eligibility + any per-synapse index of the rule; connectivity = target index and row table per synapse; total = projection + all rule state / plastic synapses.");
+            console.WriteLine("B/plastic syn = weight + eligibility; rule B/neuron = the rule's traces, spike masks, lags and catch-up tables / neurons; connectivity = target index and row table per synapse; total = projection + all rule state / plastic synapses.");
         }
     }
 }

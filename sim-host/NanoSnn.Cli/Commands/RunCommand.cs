@@ -8,6 +8,7 @@ using NanoSnn.Cli.Output;
 using NanoSnn.Cli.Plots;
 using NanoSnn.Cli.Scenarios;
 using NanoSnn.Cli.Tasks;
+using NanoSnn.Cli.Telemetry;
 using NanoSnn.Cli.World;
 using Spectre.Console;
 
@@ -55,7 +56,18 @@ namespace NanoSnn.Cli.Commands
             Option<int> steps = CliOptions.Int("--steps", "Sensor task: ticks to simulate (1 ms each for the built-in network)", 10000, 1, int.MaxValue);
             Option<FileInfo> model = CliOptions.File("--model", "Sensor task: simulate this model file instead of the built-in sensor network (it needs "
                 + (2 * SensorNetwork.Channels) + " input channels)");
-            Option<FileInfo> save = CliOptions.File("--save", "After the run, write the network with its state (a checkpoint) to FILE");
+            Option<FileInfo> save = CliOptions.File("--save", "After the run, write the network with its learning rules and state (a checkpoint) to FILE");
+            Option<FileInfo> saveInitial = CliOptions.File("--save-initial", "Before the first tick, write the network with its rules and state to FILE: "
+                + "the model a recorded log starts from, which 'nanosnn verify LOG --model FILE' needs (the --save checkpoint is the state at the end)");
+            Option<FileInfo> record = CliOptions.File("--record", "Write the run's telemetry (format v1, what the firmware sends: input spikes, rewards and "
+                + "supervision, sensor samples, commands or PWM duties, activity and state hashes) to FILE, for 'nanosnn verify' and 'nanosnn monitor'");
+            Option<int> hashInterval = CliOptions.Int("--hash-interval", "With --record: a state hash (with per-population, projection and rule hashes) "
+                + "every N ticks; 0 = only the final hash", 100, 0, 65535);
+            Option<int> rewardEvery = CliOptions.Int("--reward-every", "Sensor task: deliver a reward to the model's learning rules (e.g. reward STDP) before "
+                + "every N-th tick of the network's life (ticks N-1, 2N-1, ... counted from 0), so that a --model with rules learns; --record logs the "
+                + "rewards and 'nanosnn verify' replays them; 0 = no rewards", 0, 0, int.MaxValue);
+            Option<double> reward = CliOptions.Number("--reward", "Sensor task, with --reward-every: the size of each reward (Izhikevich 2007 uses 0.5; "
+                + "rounded to Q16, 0 delivers nothing)", 0.5, -16, 16);
             Option<bool> json = CliOptions.Json("Print one JSON object instead of tables");
             Option<FileInfo> plot = CliOptions.File("--plot", "Write the SVG figure to FILE (robot tasks: trajectories, learning curves, spike raster, "
                 + "weight histograms; default run-TASK-seedS.svg in the current folder. Sensor task: sensors, raster, rates and readouts; only with --plot)");
@@ -67,7 +79,8 @@ namespace NanoSnn.Cli.Commands
                 + new RobotSpec().Sensors + " distance sensors, a bumper and wheel encoders in a 2D arena. Prints live progress, a summary "
                 + "table (or one JSON object with --json) and writes an SVG figure. With --task sensor: the open-loop sensor scenario "
                 + "(simulated sensor channels, send-on-delta encoded into the reference sensor network).");
-            foreach (Option option in new Option[] { task, seed, minutes, arena, arenaB, change, rasterAt, noLearning, steps, model, save, json, plot, noPlot })
+            foreach (Option option in new Option[] { task, seed, minutes, arena, arenaB, change, rasterAt, noLearning, steps, model, rewardEvery, reward,
+                save, saveInitial, record, hashInterval, json, plot, noPlot })
                 command.Options.Add(option);
             command.SetAction(parse => CommandRunner.Guard(context, () =>
             {
@@ -76,9 +89,10 @@ namespace NanoSnn.Cli.Commands
                 {
                     foreach (Option robotOnly in new Option[] { minutes, arena, arenaB, change, rasterAt, noPlot, noLearning })
                         if (Given(parse, robotOnly)) throw CommandFailure.Usage("option " + robotOnly.Name + " applies to the robot tasks, not to --task sensor");
-                    return ExecuteSensor(context, parse.GetValue(steps), parse.GetValue(seed), parse.GetValue(model), parse.GetValue(save), parse.GetValue(json), parse.GetValue(plot));
+                    return ExecuteSensor(context, parse.GetValue(steps), parse.GetValue(seed), parse.GetValue(model), parse.GetValue(save), parse.GetValue(json),
+                        parse.GetValue(plot), parse.GetValue(saveInitial), parse.GetValue(record), parse.GetValue(hashInterval), parse.GetValue(rewardEvery), parse.GetValue(reward));
                 }
-                foreach (Option sensorOnly in new Option[] { steps, model })
+                foreach (Option sensorOnly in new Option[] { steps, model, rewardEvery, reward })
                     if (Given(parse, sensorOnly)) throw CommandFailure.Usage("option " + sensorOnly.Name + " applies to --task sensor; robot tasks take --minutes");
                 if (name != "adapt" && (Given(parse, change) || Given(parse, arenaB)))
                     throw CommandFailure.Usage("options --change and --arena-b apply to --task adapt");
@@ -99,7 +113,8 @@ namespace NanoSnn.Cli.Commands
                 string plotPath = parse.GetValue(noPlot) ? null : (parse.GetValue(plot) != null ? parse.GetValue(plot).FullName
                     : Path.Combine(Directory.GetCurrentDirectory(), "run-" + name + "-seed" + options.Seed.ToString(CultureInfo.InvariantCulture)
                         + (options.Learning ? "" : "-no-learning") + ".svg"));
-                return ExecuteRobot(context, name, options, parse.GetValue(save), parse.GetValue(json), plotPath);
+                return ExecuteRobot(context, name, options, parse.GetValue(save), parse.GetValue(saveInitial), parse.GetValue(record), parse.GetValue(hashInterval),
+                    parse.GetValue(json), plotPath);
             }));
             return command;
         }
@@ -138,36 +153,121 @@ namespace NanoSnn.Cli.Commands
             }
         }
 
-        private static int ExecuteRobot(CliContext context, string task, RobotTaskOptions options, FileInfo save, bool json, string plotPath)
+        private static int ExecuteRobot(CliContext context, string task, RobotTaskOptions options, FileInfo save, FileInfo saveInitial, FileInfo record,
+            int hashInterval, bool json, string plotPath)
         {
             double total = options.Minutes > 0 ? options.Minutes : RobotTasks.DefaultMinutes(task);
+            var files = new RobotFiles();
+            ControllerTelemetry telemetry = null;
+            // Before the first tick, with the controller wired: the model a log starts from, and the log's header.
+            options.Started = controller =>
+            {
+                if (saveInitial != null) files.SavedInitialBytes = ModelFiles.Save(controller.Network, true, saveInitial);
+                if (record != null) telemetry = ControllerTelemetry.Open(controller, record, hashInterval);
+            };
+            // Format v1 has no record of learning being switched off: the log ends there (with its final hash).
+            options.LearningStopping = controller =>
+            {
+                if (telemetry == null) return;
+                telemetry.Finish();
+                controller.Observer = null;
+                files.StoppedAtTick = controller.Network.Tick;
+            };
             RobotTaskResult result;
             try
             {
                 result = ExperimentCommand.WithProgress(context, json, task + " seed " + options.Seed, total,
                     report => RobotTasks.Run(task, options, (minute, status) => report(minute, status)));
+                telemetry?.Finish();
             }
             catch (ArgumentException e)
             {
                 // A start pose inside an obstacle, a robot that cannot be built: bad input.
                 throw CommandFailure.Usage(e.Message, e);
             }
+            finally
+            {
+                telemetry?.Dispose();
+            }
             if (plotPath != null) ExperimentCommand.SavePlot(RobotFigure.Build(result), plotPath);
-            int saved = save == null ? 0 : ModelFiles.Save(result.Network, true, save);
+            files.SavedBytes = save == null ? 0 : ModelFiles.Save(result.Network, true, save);
+            if (telemetry != null) files.Recorded(record.ToString(), telemetry.Observer.Writer);
             if (json)
             {
                 RobotReport.WriteJson(context.Out, result, (options.Arena ?? options.ArenaA).Name,
                     task == "adapt" && options.Change == WorldChange.Arena ? options.ArenaBResolved.Name : null,
-                    task == "adapt" ? options.Change.ToString().ToLowerInvariant() : null, plotPath, saved);
+                    task == "adapt" ? options.Change.ToString().ToLowerInvariant() : null, plotPath, files);
             }
             else
             {
-                RobotReport.WriteTables(context.Console, result, plotPath, save?.ToString(), saved);
+                RobotReport.WriteTables(context.Console, result, plotPath, save?.ToString(), files);
             }
             return ExitCodes.Ok;
         }
 
-        private static int ExecuteSensor(CliContext context, int steps, uint seed, FileInfo model, FileInfo save, bool json, FileInfo plot)
+        /// <summary>A controller's telemetry written to a file through the core's <see cref="TelemetryObserver"/>, the firmware's recording path.</summary>
+        private sealed class ControllerTelemetry : IDisposable
+        {
+            private readonly TelemetryFileSink _sink;
+            private bool _closed;
+
+            private ControllerTelemetry(TelemetryFileSink sink, TelemetryObserver observer)
+            {
+                _sink = sink;
+                Observer = observer;
+            }
+
+            public readonly TelemetryObserver Observer;
+
+            public static ControllerTelemetry Open(Controller controller, FileInfo file, int hashInterval)
+            {
+                TelemetryFileSink sink;
+                try
+                {
+                    sink = new TelemetryFileSink(file.FullName);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    throw CommandFailure.Runtime("cannot write the telemetry log " + file + ": " + e.Message, e);
+                }
+                try
+                {
+                    TelemetryOptions options = new TelemetryOptions { HashIntervalTicks = hashInterval, ComponentHashes = true };
+                    TelemetryObserver observer = new TelemetryObserver(controller, sink, options);
+                    controller.Observer = observer;
+                    return new ControllerTelemetry(sink, observer);
+                }
+                catch
+                {
+                    sink.Dispose();
+                    throw;
+                }
+            }
+
+            public void Finish()
+            {
+                if (_closed) return;
+                _closed = true;
+                try
+                {
+                    Observer.Writer.Finish();
+                }
+                finally
+                {
+                    _sink.Dispose();
+                }
+            }
+
+            public void Dispose()
+            {
+                if (_closed) return;
+                _closed = true;
+                _sink.Dispose();
+            }
+        }
+
+        private static int ExecuteSensor(CliContext context, int steps, uint seed, FileInfo model, FileInfo save, bool json, FileInfo plot,
+            FileInfo saveInitial, FileInfo record, int hashInterval, int rewardEvery, double reward)
         {
             Network network = model == null ? SensorNetwork.Build(seed) : ModelFiles.Load(ModelFiles.Read(model), model.ToString());
             SensorScenario scenario;
@@ -179,13 +279,28 @@ namespace NanoSnn.Cli.Commands
             {
                 throw CommandFailure.Usage((model == null ? "" : model + ": ") + e.Message, e);
             }
+            scenario.RewardEveryTicks = rewardEvery;
+            scenario.RewardQ16 = (int)Math.Round(reward * FixedPoint.OneQ16);
             network.ResetCounters();
             long firstTick = network.Tick;
 
+            int savedInitial = saveInitial == null ? 0 : ModelFiles.Save(network, true, saveInitial);
             RunRecorder recorder = plot == null ? null : new RunRecorder(scenario, steps);
-            Simulate(context.LiveProgress && !json ? context.Console : null, scenario, recorder, steps);
+            using (ScenarioTelemetry telemetry = record == null ? null : ScenarioTelemetry.Open(scenario, record, hashInterval))
+            {
+                Simulate(context.LiveProgress && !json ? context.Console : null, scenario, recorder, telemetry, steps);
+                if (telemetry != null) telemetry.Finish();
 
-            RunReport report = new RunReport(scenario, model == null ? null : model.ToString(), seed, steps, firstTick);
+                RunReport report = new RunReport(scenario, model == null ? null : model.ToString(), seed, steps, firstTick);
+                report.SavedInitialBytes = savedInitial;
+                if (telemetry != null) report.Recorded(record.ToString(), telemetry.Recorder.Writer);
+                return Report(context, report, network, save, json, plot, recorder, model, seed, steps);
+            }
+        }
+
+        private static int Report(CliContext context, RunReport report, Network network, FileInfo save, bool json, FileInfo plot, RunRecorder recorder,
+            FileInfo model, uint seed, int steps)
+        {
             if (save != null) report.SavedBytes = ModelFiles.Save(network, true, save);
             if (plot != null)
             {
@@ -204,22 +319,79 @@ namespace NanoSnn.Cli.Commands
             return ExitCodes.Ok;
         }
 
-        private static void Tick(SensorScenario scenario, RunRecorder recorder)
+        /// <summary>The sensor scenario's telemetry: spikes, sensor samples and PWM duties of every tick.</summary>
+        private sealed class ScenarioTelemetry : IDisposable
+        {
+            private readonly SensorScenario _scenario;
+            private readonly int[] _duties;
+
+            private ScenarioTelemetry(SensorScenario scenario, TelemetryRecorder recorder, int outputs)
+            {
+                _scenario = scenario;
+                Recorder = recorder;
+                _duties = new int[Math.Max(outputs, scenario.Readout == null ? 0 : scenario.Readout.Size)];
+            }
+
+            public readonly TelemetryRecorder Recorder;
+
+            public static ScenarioTelemetry Open(SensorScenario scenario, FileInfo file, int hashInterval)
+            {
+                int outputs = scenario.Readout == null ? 0 : Math.Min(scenario.Readout.Size, 255);
+                TelemetryOptions options = new TelemetryOptions
+                {
+                    HashIntervalTicks = hashInterval,
+                    SensorChannels = scenario.Samples.Length,
+                    OutputChannels = outputs,
+                    ComponentHashes = true,
+                };
+                try
+                {
+                    return new ScenarioTelemetry(scenario, new TelemetryRecorder(scenario.Network, options, file.FullName), outputs);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    throw CommandFailure.Runtime("cannot write the telemetry log " + file + ": " + e.Message, e);
+                }
+                catch (ArgumentException e)
+                {
+                    throw CommandFailure.Usage("cannot record this network: " + e.Message, e);
+                }
+            }
+
+            public void Tick()
+            {
+                _scenario.DecodeDuties(_duties);
+                Recorder.Tick(_scenario.Spikes, _scenario.SpikeCount, _scenario.DeliveredRewardQ16, _scenario.Samples, _duties);
+            }
+
+            public void Finish()
+            {
+                Recorder.Finish();
+            }
+
+            public void Dispose()
+            {
+                Recorder.Dispose();
+            }
+        }
+
+        private static void Tick(SensorScenario scenario, RunRecorder recorder, ScenarioTelemetry telemetry)
         {
             scenario.Tick();
             if (recorder != null) recorder.Record();
+            if (telemetry != null) telemetry.Tick();
         }
 
         // Ticks without output first; only a run that is still going after ProgressAfterMilliseconds
         // gets a progress bar, so short runs print nothing but their summary.
-        private static void Simulate(IAnsiConsole live, SensorScenario scenario, RunRecorder recorder, int steps)
+        private static void Simulate(IAnsiConsole live, SensorScenario scenario, RunRecorder recorder, ScenarioTelemetry telemetry, int steps)
         {
             Stopwatch clock = Stopwatch.StartNew();
             int done = 0;
             while (done < steps && (live == null || clock.ElapsedMilliseconds < ProgressAfterMilliseconds))
             {
                 int n = Math.Min(Chunk, steps - done);
-                for (int t = 0; t < n; t++) Tick(scenario, recorder);
+                for (int t = 0; t < n; t++) Tick(scenario, recorder, telemetry);
                 done += n;
             }
             if (done == steps) return;
@@ -238,7 +410,7 @@ namespace NanoSnn.Cli.Commands
                     for (int at = start; at < steps;)
                     {
                         int n = Math.Min(Math.Max(Chunk, steps / 1000), steps - at);
-                        for (int t = 0; t < n; t++) Tick(scenario, recorder);
+                        for (int t = 0; t < n; t++) Tick(scenario, recorder, telemetry);
                         at += n;
                         task.Value = at;
                     }

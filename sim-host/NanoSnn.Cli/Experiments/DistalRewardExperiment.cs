@@ -264,6 +264,8 @@ namespace NanoSnn.Cli.Experiments
                 }
                 if ((t + 1) % sampleTicks == 0)
                 {
+                    // Rows that did not pair lag behind (see RewardStdp); bring them up to date before reading.
+                    network.Synchronize();
                     double w = weights[syn] / (double)OneWeight;
                     double seconds = (t + 1) / 1000.0;
                     sampleSeconds.Add(seconds);
@@ -272,6 +274,7 @@ namespace NanoSnn.Cli.Experiments
                     if (progress != null) progress(seconds / 60.0, w);
                 }
             }
+            network.Synchronize();
             watch.Stop();
 
             double[] final = new double[weights.Length];

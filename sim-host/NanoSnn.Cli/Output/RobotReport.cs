@@ -6,11 +6,42 @@ using Spectre.Console;
 
 namespace NanoSnn.Cli.Output
 {
+    /// <summary>The files a robot run wrote besides its figure: checkpoints and the telemetry log.</summary>
+    public sealed class RobotFiles
+    {
+        /// <summary>Bytes of the --save checkpoint (0: none).</summary>
+        public int SavedBytes;
+
+        /// <summary>Bytes of the --save-initial model (0: none).</summary>
+        public int SavedInitialBytes;
+
+        /// <summary>The telemetry log, or null.</summary>
+        public string RecordPath;
+
+        /// <summary>The tick at which the log ended because learning was switched off, or −1.</summary>
+        public long StoppedAtTick = -1;
+
+        /// <summary>Frames, bytes and ticks of the log.</summary>
+        public long RecordFrames, RecordBytes, RecordTicks;
+
+        /// <summary>Notes the log written by <paramref name="writer"/> to <paramref name="path"/>.</summary>
+        public void Recorded(string path, TelemetryWriter writer)
+        {
+            RecordPath = path;
+            RecordFrames = writer.FramesWritten;
+            RecordBytes = writer.BytesWritten;
+            RecordTicks = writer.TicksRecorded;
+        }
+
+        /// <summary>Log bytes per tick.</summary>
+        public double BytesPerTick => RecordTicks == 0 ? 0 : RecordBytes / (double)RecordTicks;
+    }
+
     /// <summary>The summary of a robot task run: tables for people, one JSON object for scripts.</summary>
     public static class RobotReport
     {
         /// <summary>Renders the summary as a header line, a metric table and the acceptance checks.</summary>
-        public static void WriteTables(IAnsiConsole console, RobotTaskResult r, string plotPath, string savedTo, int savedBytes)
+        public static void WriteTables(IAnsiConsole console, RobotTaskResult r, string plotPath, string savedTo, RobotFiles files)
         {
             Network net = r.Network;
             console.WriteLine("nanosnn run: task " + r.Task + ", seed " + r.Seed + ", " + Units.Fixed(r.Minutes, 2) + " simulated minutes ("
@@ -30,11 +61,16 @@ namespace NanoSnn.Cli.Output
             foreach (var (criterion, met) in r.Checks) checks.AddRow(Markup.Escape(criterion), met ? "yes" : "NO");
             console.Write(checks);
             if (plotPath != null) console.WriteLine("plot: " + plotPath);
-            if (savedTo != null) console.WriteLine("saved: " + savedTo + " (" + Units.Count(savedBytes) + " B, with state)");
+            if (savedTo != null) console.WriteLine("saved: " + savedTo + " (" + Units.Count(files.SavedBytes) + " B, with rules and state)");
+            if (files.SavedInitialBytes > 0) console.WriteLine("saved initial: " + Units.Count(files.SavedInitialBytes) + " B, the state before the first tick");
+            if (files.RecordPath != null)
+                console.WriteLine("recorded: " + files.RecordPath + " (" + Units.Count(files.RecordBytes) + " B in " + Units.Count(files.RecordFrames) + " frames, "
+                    + Units.Fixed(files.BytesPerTick, 2) + " B per tick)" + (files.StoppedAtTick >= 0 ? "; it ends at tick " + Units.Count(files.StoppedAtTick)
+                    + ", where learning was switched off (telemetry format v1 cannot record that switch)" : ""));
         }
 
         /// <summary>Writes one JSON object on one line.</summary>
-        public static void WriteJson(TextWriter output, RobotTaskResult r, string arena, string arenaB, string change, string plotPath, int savedBytes)
+        public static void WriteJson(TextWriter output, RobotTaskResult r, string arena, string arenaB, string change, string plotPath, RobotFiles files)
         {
             JsonLine.Write(output, w =>
             {
@@ -64,7 +100,19 @@ namespace NanoSnn.Cli.Output
                 w.WriteString("state_hash", Units.Hash(r.StateHash));
                 w.WriteNumber("seconds", Math.Round(r.WallSeconds, 3));
                 if (plotPath == null) w.WriteNull("plot"); else w.WriteString("plot", plotPath);
-                if (savedBytes > 0) w.WriteNumber("saved_bytes", savedBytes);
+                if (files.SavedBytes > 0) w.WriteNumber("saved_bytes", files.SavedBytes);
+                if (files.SavedInitialBytes > 0) w.WriteNumber("saved_initial_bytes", files.SavedInitialBytes);
+                if (files.RecordPath != null)
+                {
+                    w.WriteStartObject("record");
+                    w.WriteString("file", files.RecordPath);
+                    w.WriteNumber("frames", files.RecordFrames);
+                    w.WriteNumber("bytes", files.RecordBytes);
+                    w.WriteNumber("ticks", files.RecordTicks);
+                    w.WriteNumber("bytes_per_tick", Math.Round(files.BytesPerTick, 3));
+                    if (files.StoppedAtTick >= 0) w.WriteNumber("ends_at_tick", files.StoppedAtTick);
+                    w.WriteEndObject();
+                }
             });
         }
 

@@ -1,4 +1,5 @@
 using System.IO;
+using NanoSnn.Cli.Inspect;
 using NanoSnn.Cli.Scenarios;
 using Spectre.Console;
 
@@ -31,6 +32,24 @@ namespace NanoSnn.Cli.Output
 
         /// <summary>Bytes written by --save, or 0.</summary>
         public int SavedBytes;
+
+        /// <summary>Bytes written by --save-initial, or 0.</summary>
+        public int SavedInitialBytes;
+
+        private string _recordPath;
+        private long _recordedFrames, _recordedBytes, _recordedTicks;
+
+        /// <summary>Notes the telemetry log written by --record.</summary>
+        public void Recorded(string path, TelemetryWriter writer)
+        {
+            _recordPath = path;
+            _recordedFrames = writer.FramesWritten;
+            _recordedBytes = writer.BytesWritten;
+            _recordedTicks = writer.TicksRecorded;
+        }
+
+        /// <summary>Telemetry bytes per recorded tick (frames, header and end included).</summary>
+        public double RecordedBytesPerTick { get { return _recordedTicks == 0 ? 0 : _recordedBytes / (double)_recordedTicks; } }
 
         /// <summary>Mean firing rate of a spiking population over the run, Hz.</summary>
         public double RateHz(Population population)
@@ -91,9 +110,21 @@ namespace NanoSnn.Cli.Output
                         + " -> PWM duty " + _scenario.Duty(k) + " of " + SensorScenario.DutyMin + ".." + SensorScenario.DutyMax);
                 }
             }
+            Plasticity[] rules = _network.Rules;
+            if (rules.Length == 0) summary.AddRow("learning", "no learning rules");
+            for (int r = 0; r < rules.Length; r++)
+                summary.AddRow("learning rule " + r, Markup.Escape(InspectReport.RuleKind(rules[r]) + " on " + InspectReport.RuleTarget(rules[r])
+                    + (rules[r].Enabled ? "" : ", disabled")));
+            if (_scenario.RewardEveryTicks > 0)
+                summary.AddRow("rewards", Units.Count(_scenario.RewardsDelivered) + " of " + Units.Q16(_scenario.RewardQ16) + ", one every "
+                    + Units.Count(_scenario.RewardEveryTicks) + " ticks" + (rules.Length == 0 ? " (no learning rule receives them)" : ""));
             summary.AddRow("final tick", Units.Count(_network.Tick));
             summary.AddRow("state hash", Units.Hash(_stateHash));
+            if (SavedInitialBytes > 0) summary.AddRow("saved initial", Units.Count(SavedInitialBytes) + " B, the state before the first tick");
             if (savedTo != null) summary.AddRow("saved", Markup.Escape(savedTo) + " (" + Units.Count(SavedBytes) + " B, with state)");
+            if (_recordPath != null)
+                summary.AddRow("recorded", Markup.Escape(_recordPath) + " (" + Units.Count(_recordedBytes) + " B in " + Units.Count(_recordedFrames) + " frames, "
+                    + Units.Fixed(RecordedBytesPerTick, 2) + " B per tick)");
             console.Write(summary);
         }
 
@@ -123,8 +154,21 @@ namespace NanoSnn.Cli.Output
                 if (_scenario.Readout != null)
                     for (int k = 0; k < _scenario.Readout.Size; k++) w.WriteNumberValue(_scenario.Duty(k));
                 w.WriteEndArray();
+                w.WriteNumber("rules", _network.Rules.Length);
+                w.WriteNumber("rewards", _scenario.RewardsDelivered);
                 w.WriteString("state_hash", Units.Hash(_stateHash));
                 if (SavedBytes > 0) w.WriteNumber("saved_bytes", SavedBytes);
+                if (SavedInitialBytes > 0) w.WriteNumber("saved_initial_bytes", SavedInitialBytes);
+                if (_recordPath != null)
+                {
+                    w.WriteStartObject("record");
+                    w.WriteString("file", _recordPath);
+                    w.WriteNumber("frames", _recordedFrames);
+                    w.WriteNumber("bytes", _recordedBytes);
+                    w.WriteNumber("ticks", _recordedTicks);
+                    w.WriteNumber("bytes_per_tick", System.Math.Round(RecordedBytesPerTick, 3));
+                    w.WriteEndObject();
+                }
             });
         }
     }

@@ -56,12 +56,53 @@ namespace NanoSnn.Cli.Scenarios
         /// <summary>Latest sensor samples.</summary>
         public int[] Samples { get { return _samples; } }
 
-        /// <summary>One tick: sample, encode, step.</summary>
+        /// <summary>The input spike indices given to the latest step: the first <see cref="SpikeCount"/> entries.</summary>
+        public int[] Spikes { get { return _spikes; } }
+
+        /// <summary>Input spikes of the latest step.</summary>
+        public int SpikeCount { get; private set; }
+
+        /// <summary>
+        /// Reward schedule: a reward of <see cref="RewardQ16"/> goes to the network's learning
+        /// rules (<see cref="Network.Reward"/>) before the step of every tick t with
+        /// (t + 1) mod N = 0, t being <see cref="Network.Tick"/> before the step (so the N-th,
+        /// 2N-th, ... tick of the network's life); 0 = no rewards. A fixed schedule, not a task:
+        /// it lets a model's reward-modulated rules (R-STDP) learn in a run that can be recorded
+        /// and replayed.
+        /// </summary>
+        public int RewardEveryTicks;
+
+        /// <summary>Size of a scheduled reward, Q16 (0 delivers nothing).</summary>
+        public int RewardQ16;
+
+        /// <summary>The reward delivered before the latest step, Q16 (0 when none): what telemetry records for the tick.</summary>
+        public int DeliveredRewardQ16 { get; private set; }
+
+        /// <summary>Rewards delivered since the scenario was created.</summary>
+        public long RewardsDelivered { get; private set; }
+
+        /// <summary>One tick: sample, encode, deliver the scheduled reward (if due), step. No supervision.</summary>
         public void Tick()
         {
             World.Sample(_samples);
             int count = _encoder.Encode(_samples, _spikes, 0, 0);
+            SpikeCount = count;
+            DeliveredRewardQ16 = 0;
+            if (RewardEveryTicks > 0 && RewardQ16 != 0 && (Network.Tick + 1) % RewardEveryTicks == 0)
+            {
+                Network.Reward(RewardQ16);
+                DeliveredRewardQ16 = RewardQ16;
+                RewardsDelivered++;
+            }
             Network.Step(_spikes, count);
+        }
+
+        /// <summary>Writes the PWM duty of every readout unit into <paramref name="duties"/> (none without a readout); returns how many.</summary>
+        public int DecodeDuties(int[] duties)
+        {
+            if (Readout == null) return 0;
+            for (int k = 0; k < Readout.Size; k++) duties[k] = Decoder.Decode(Readout.ValueQ16[k]);
+            return Readout.Size;
         }
 
         /// <summary>The PWM duty decoded from readout unit <paramref name="unit"/>.</summary>

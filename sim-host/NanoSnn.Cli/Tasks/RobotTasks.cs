@@ -56,8 +56,9 @@ namespace NanoSnn.Cli.Tasks
             return new RobotTaskResult { Task = task, Seed = o.Seed, Minutes = minutes };
         }
 
-        private static void Snapshot(RobotTaskResult result, Network network, params string[] learned)
+        private static void Snapshot(RobotTaskOptions o, Controller controller, RobotTaskResult result, Network network, params string[] learned)
         {
+            o.Started?.Invoke(controller);
             result.Network = network;
             foreach (string name in learned)
             {
@@ -91,7 +92,7 @@ namespace NanoSnn.Cli.Tasks
             AvoidanceBrain brain = AvoidanceBrain.Build(RobotSetup.AvoidanceParameters(o.Robot), o.Seed, 0);
             Controller controller = brain.Connect(world, world);
             controller.Learning = o.Learning;
-            Snapshot(result, brain.Network, "in-left", "in-right", "tonic-left", "tonic-right");
+            Snapshot(o, controller, result, brain.Network, "in-left", "in-right", "tonic-left", "tonic-right");
             RobotLog log = new RobotLog(1000, new Population[] { brain.Input, brain.Left, brain.Right });
             ConfigureRaster(log, o, minutes);
             log.BeginPhase((o.Learning ? "learning in " : "naive, not learning, in ") + arena.Name, arena);
@@ -135,7 +136,7 @@ namespace NanoSnn.Cli.Tasks
             RemoteControl remote = new RemoteControl(world, new Teacher(o.Robot, parameters.CruisePercent, 1000));
             Controller controller = brain.Connect(remote, remote);
             controller.Learning = o.Learning;
-            Snapshot(result, brain.Network, "in-hidden", "hidden-out");
+            Snapshot(o, controller, result, brain.Network, "in-hidden", "hidden-out");
             RobotLog log = new RobotLog(1000, new Population[] { brain.Network.FindPopulation("in"), brain.Hidden });
             ConfigureRaster(log, o, minutes);
             RobotSession session = new RobotSession(world, controller, log, null, progress);
@@ -154,6 +155,7 @@ namespace NanoSnn.Cli.Tasks
             log.BeginPhase("network drives, teacher supervises", arena);
             session.Run(supervised);
             remote.Teaching = false;
+            o.LearningStopping?.Invoke(controller);
             controller.Learning = false;
             // (with o.Learning false the network never learned: the naive network drives alone)
             log.BeginPhase("network alone (held out)", arena);
@@ -189,7 +191,7 @@ namespace NanoSnn.Cli.Tasks
             AvoidanceBrain brain = AvoidanceBrain.Build(RobotSetup.AvoidanceParameters(o.Robot), o.Seed, 0);
             Controller controller = brain.Connect(world, world);
             controller.Learning = o.Learning;
-            Snapshot(result, brain.Network, "in-left", "in-right", "tonic-left", "tonic-right");
+            Snapshot(o, controller, result, brain.Network, "in-left", "in-right", "tonic-left", "tonic-right");
             RobotLog log = new RobotLog(1000, new Population[] { brain.Input, brain.Left, brain.Right });
             ConfigureRaster(log, o, minutes);
             RobotSession session = new RobotSession(world, controller, log, brain.Reward, progress);
@@ -197,7 +199,11 @@ namespace NanoSnn.Cli.Tasks
             log.BeginPhase("A: " + (o.Learning ? "learning" : "naive, not learning") + " in " + arenaA.Name, arenaA);
             session.Run(learnA);
             string what = Apply(world, o.Change, arenaB, true);
-            if (o.StopLearningAtChange) controller.Learning = false;
+            if (o.StopLearningAtChange)
+            {
+                o.LearningStopping?.Invoke(controller);
+                controller.Learning = false;
+            }
             log.BeginPhase("B: " + what, arenaB);
             session.Run(changed);
             Apply(world, o.Change, arenaA, false);

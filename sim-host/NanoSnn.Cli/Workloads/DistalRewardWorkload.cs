@@ -6,8 +6,10 @@ namespace NanoSnn.Cli.Workloads
     /// The "distal-reward" benchmark workload: the 1000-neuron network of
     /// <see cref="DistalRewardExperiment"/> (800 RS + 200 FS Izhikevich neurons, 100 synapses
     /// each, reward-modulated STDP on the 80,000 excitatory synapses, weight update every 10 ms),
-    /// with a reward of 0.5 every 2 s so that the dopamine path is exercised. The per-10 ms sweep
-    /// over all plastic synapses dominates the cost.
+    /// with a reward of 0.5 every 2 s so that the dopamine path is exercised. The neuron update
+    /// dominates the cost: the rule touches synapses only along the rows of spiking neurons, where
+    /// a target spiked while the source's trace was alive, and in its periodic catch-ups (see
+    /// <see cref="RewardStdp"/>).
     /// </summary>
     public sealed class DistalRewardWorkload
     {

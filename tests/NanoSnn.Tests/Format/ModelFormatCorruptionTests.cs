@@ -37,11 +37,15 @@ namespace NanoSnn.Tests.Format
         }
 
         [TestMethod]
-        [DataRow(true)]
-        [DataRow(false)]
-        public void EverySingleBitFlip_IsRejectedWithTheDocumentedError(bool state)
+        [DataRow("checkpoint")]
+        [DataRow("model")]
+        [DataRow("izh-checkpoint")]
+        [DataRow("izh-model")]
+        [DataRow("v1-checkpoint")]
+        [DataRow("v1-model")]
+        public void EverySingleBitFlip_IsRejectedWithTheDocumentedError(string sample)
         {
-            byte[] file = state ? FormatTestModel.WithState() : FormatTestModel.WithoutState();
+            byte[] file = FormatTestModel.Sample(sample);
             var counts = new int[9];
             for (int i = 0; i < file.Length; i++)
                 for (int bit = 0; bit < 8; bit++)
@@ -66,11 +70,15 @@ namespace NanoSnn.Tests.Format
         }
 
         [TestMethod]
-        [DataRow(true)]
-        [DataRow(false)]
-        public void EveryTruncation_IsTruncated(bool state)
+        [DataRow("checkpoint")]
+        [DataRow("model")]
+        [DataRow("izh-checkpoint")]
+        [DataRow("izh-model")]
+        [DataRow("v1-checkpoint")]
+        [DataRow("v1-model")]
+        public void EveryTruncation_IsTruncated(string sample)
         {
-            byte[] file = state ? FormatTestModel.WithState() : FormatTestModel.WithoutState();
+            byte[] file = FormatTestModel.Sample(sample);
             for (int length = 0; length < file.Length; length++)
             {
                 byte[] prefix = new byte[length];
@@ -100,11 +108,15 @@ namespace NanoSnn.Tests.Format
         }
 
         [TestMethod]
-        [DataRow(true)]
-        [DataRow(false)]
-        public void AppendedBytes_AreLengthMismatch(bool state)
+        [DataRow("checkpoint")]
+        [DataRow("model")]
+        [DataRow("izh-checkpoint")]
+        [DataRow("izh-model")]
+        [DataRow("v1-checkpoint")]
+        [DataRow("v1-model")]
+        public void AppendedBytes_AreLengthMismatch(string sample)
         {
-            byte[] file = state ? FormatTestModel.WithState() : FormatTestModel.WithoutState();
+            byte[] file = FormatTestModel.Sample(sample);
             var rng = new XorShift32(4);
             int[] extras = { 1, 2, 3, 4, 7, 16, 100, 4096 };
             foreach (int extra in extras)
@@ -129,7 +141,7 @@ namespace NanoSnn.Tests.Format
         public void WrongVersionsAndHeaderSizes()
         {
             byte[] file = FormatTestModel.WithState();
-            int[] versions = { 0, 2, 255, 256, 65535 };
+            int[] versions = { 0, 3, 255, 256, 65535 };
             foreach (int v in versions)
             {
                 byte[] bad = (byte[])file.Clone();

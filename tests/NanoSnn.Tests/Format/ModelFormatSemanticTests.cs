@@ -13,7 +13,9 @@ namespace NanoSnn.Tests.Format
     /// Sample model (see <see cref="FormatTestModel.Build"/>): populations 0 "in" (4 inputs),
     /// 1 "lif" (6, refractory 2), 2 "alif" (5, refractory 1), 3 "out" (3 readouts); projections
     /// 0 "in-lif" dense, 1 "lif-lif" sparse (fan-out 2), 2 "lif-alif" sparse, 3 "in-alif" dense,
-    /// 4 "alif-lif" sparse, 5 "lif-out" dense, 6 "alif-out" dense; then the state section.
+    /// 4 "alif-lif" sparse, 5 "lif-out" dense, 6 "alif-out" dense; rules 0 e-prop, 1 reward STDP,
+    /// 2 synaptic scaling, 3 intrinsic homeostasis (see <see cref="FormatTestModel.AttachRules"/>);
+    /// then the state section and the four rule state sections.
     /// </remarks>
     [TestClass]
     public sealed class ModelFormatSemanticTests
@@ -73,8 +75,14 @@ namespace NanoSnn.Tests.Format
         {
             byte[] file = FormatTestModel.WithState();
             var layout = new ModelLayout(file);
-            Assert.AreEqual(1 + 4 + 7 + 1, layout.Sections.Count);
+            Assert.AreEqual(1 + 4 + 7 + 4 + 1 + 4, layout.Sections.Count);
             Assert.AreEqual(layout.Sections.Count, LittleEndian.ReadUInt16(file, 12));
+            Assert.AreEqual(4, layout.Rules.Count);
+            Assert.AreEqual(4, layout.RuleStates.Count);
+            // Sections in the documented order: network, populations, projections, rules, state, rule states.
+            CollectionAssert.AreEqual(new[] { 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 4, 6, 6, 6, 6 }, layout.Sections.ConvertAll(x => x.Type));
+            Assert.AreEqual(16, layout.Network.Length);
+            Assert.AreEqual(4, LittleEndian.ReadUInt16(file, layout.Network.Payload + 12), "rule count");
             CollectionAssert.AreEqual(new[] { "in", "lif", "alif", "out" }, layout.Populations.ConvertAll(s => s.Name));
             CollectionAssert.AreEqual(new[] { "in-lif", "lif-lif", "lif-alif", "in-alif", "alif-lif", "lif-out", "alif-out" }, layout.Projections.ConvertAll(s => s.Name));
             Assert.AreEqual(6, LittleEndian.ReadInt32(file, layout.PopulationSize(1)));
@@ -165,19 +173,25 @@ namespace NanoSnn.Tests.Format
             byte[] extra = FormatTestModel.Splice(file, file.Length - 4, 0, new byte[] { 1, 2, 3 });
             FormatTestModel.Expect(FormatTestModel.FixLengthAndCrc(extra), ModelFormatError.BadSection, "end of sections", file.Length - 4);
 
-            // State flag cleared (and the section count lowered to match): the state section is left over.
+            // State flag cleared (and the section count lowered to match): the state sections are left over.
             byte[] noFlag = Edited((d, l) =>
             {
                 LittleEndian.WriteUInt16(d, 14, 0);
-                LittleEndian.WriteUInt16(d, 12, l.Sections.Count - 1);
+                LittleEndian.WriteUInt16(d, 12, l.Sections.Count - 1 - l.RuleStates.Count);
             });
             FormatTestModel.Expect(noFlag, ModelFormatError.BadSection, "end of sections", new ModelLayout(file).State.Header);
 
-            // State flag set on a model without state: the state section is missing.
+            // State flag set on a model without state: the state sections are missing. The first
+            // rule finds that its state cannot fit any more; without rules, the state section header is missing.
             byte[] model = FormatTestModel.WithoutState();
+            var modelLayout = new ModelLayout(model);
             LittleEndian.WriteUInt16(model, 14, ModelFormat.FlagState);
-            LittleEndian.WriteUInt16(model, 12, LittleEndian.ReadUInt16(model, 12) + 1);
-            FormatTestModel.Expect(FormatTestModel.FixLengthAndCrc(model), ModelFormatError.BadSection, "state section header", model.Length - 4);
+            LittleEndian.WriteUInt16(model, 12, LittleEndian.ReadUInt16(model, 12) + 1 + modelLayout.Rules.Count);
+            FormatTestModel.Expect(FormatTestModel.FixLengthAndCrc(model), ModelFormatError.BadSection, "rule 0 state", modelLayout.Rules[1].Header);
+            byte[] plain = FormatTestModel.Save(FormatTestModel.Build(rules: false), false);
+            LittleEndian.WriteUInt16(plain, 14, ModelFormat.FlagState);
+            LittleEndian.WriteUInt16(plain, 12, LittleEndian.ReadUInt16(plain, 12) + 1);
+            FormatTestModel.Expect(FormatTestModel.FixLengthAndCrc(plain), ModelFormatError.BadSection, "state section header", plain.Length - 4);
         }
 
         // ---- populations -----------------------------------------------------------------
@@ -196,8 +210,11 @@ namespace NanoSnn.Tests.Format
         public void PopulationKindResetAndNames_OutOfRange()
         {
             var layout = new ModelLayout(FormatTestModel.WithState());
-            foreach (int kind in new[] { 0, 5, 255 })
+            foreach (int kind in new[] { 0, 6, 255 })
                 FormatTestModel.Expect(Edited((d, l) => d[l.Populations[1].Payload] = (byte)kind), ModelFormatError.InvalidValue, "population 1 kind", layout.Populations[1].Payload);
+            // Kind 5 (Izhikevich) is a valid kind, but a LIF section relabelled as one lacks its fields.
+            ModelFormatException izh = FormatTestModel.Reject(Edited((d, l) => d[l.Populations[1].Payload] = 5));
+            Assert.IsTrue(izh.Field.StartsWith("population 1", StringComparison.Ordinal), izh.Message);
             FormatTestModel.Expect(Edited((d, l) => d[l.Populations[1].Payload + 1] = 2), ModelFormatError.InvalidValue, "population 1 reset mode", layout.Populations[1].Payload + 1);
 
             FormatTestModel.Expect(Edited((d, l) => d[l.Populations[1].AfterName - 2] = (byte)' '), ModelFormatError.InvalidValue, "population 1 name", layout.Populations[1].AfterName - 2);
@@ -286,7 +303,8 @@ namespace NanoSnn.Tests.Format
         {
             // Weight shift 15 on "in-lif": 4 inputs x 32768 << 15 = 2^32 per tick, far beyond 2^30.
             byte[] file = Edited((d, l) => d[l.ProjectionShift(0)] = 15);
-            ModelFormatException e = FormatTestModel.Expect(file, ModelFormatError.InvalidValue, "network", new ModelLayout(file).State.Header);
+            // Reported where the network is built: after the projections, at the first rule section.
+            ModelFormatException e = FormatTestModel.Expect(file, ModelFormatError.InvalidValue, "network", new ModelLayout(file).Rules[0].Header);
             StringAssert.Contains(e.Message, "'lif'");
         }
 

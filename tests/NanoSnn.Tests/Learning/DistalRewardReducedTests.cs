@@ -104,6 +104,7 @@ namespace NanoSnn.Tests.Learning
                     }
                 }
             }
+            net.Synchronize();
             o.Weight = exc.Weights[syn] / (double)One;
             o.RateHz = pop.TotalSpikes / (double)n / seconds;
             int below = 0;

@@ -36,6 +36,11 @@ namespace NanoSnn.Tests.Learning
 
         private static Rig Build(bool sparse, int sign)
         {
+            return Build(sparse, new RewardStdpParameters { WeightMin = 0, WeightMax = 32767, ModulationSign = sign });
+        }
+
+        private static Rig Build(bool sparse, RewardStdpParameters p)
+        {
             var b = new NetworkBuilder(1000, 11);
             var pre = b.AddInput("pre", Pre);
             var drive = b.AddInput("drive", Post);
@@ -48,18 +53,17 @@ namespace NanoSnn.Tests.Learning
             var d = b.AddDense("driveW", drive, post, 10);
             for (int j = 0; j < Post; j++) d.Weights[j * Post + j] = 32767;
             Network net = b.Build();
-            var p = new RewardStdpParameters { WeightMin = 0, WeightMax = 32767, ModulationSign = sign };
             var rule = new RewardStdp(plastic, p);
             net.Attach(rule);
             return new Rig { Net = net, Rule = rule, Plastic = plastic, PreInputs = pre, PostNeurons = post };
         }
 
-        private static int Draw(Rig rig, int t)
+        private static int Draw(Rig rig, int preHz, int postHz)
         {
-            // Independent Bernoulli trains at 10 Hz.
+            // Independent Bernoulli trains (1 ms ticks).
             int n = 0;
-            for (int i = 0; i < Pre; i++) if (rig.Rng.NextInt(1000) < 10) rig.Spikes[n++] = i;
-            for (int j = 0; j < Post; j++) if (rig.Rng.NextInt(1000) < 10) rig.Spikes[n++] = Pre + j;
+            for (int i = 0; i < Pre; i++) if (rig.Rng.NextInt(1000) < preHz) rig.Spikes[n++] = i;
+            for (int j = 0; j < Post; j++) if (rig.Rng.NextInt(1000) < postHz) rig.Spikes[n++] = Pre + j;
             return n;
         }
 
@@ -84,6 +88,9 @@ namespace NanoSnn.Tests.Learning
             public double DBound;
             public int Counter = 10;
             public int Sweeps;
+            // The eligibility decay per window: the published 0.99, or a Factor16 taken exactly.
+            public double Keep = 0.99;
+            public int Keep16 = 64881;
 
             public void Update(Projection proj, byte[] preSpiked, byte[] postSpiked, double wMax, int sign)
             {
@@ -108,9 +115,9 @@ namespace NanoSnn.Tests.Learning
                         // Weight: |m|·(c error) + (m error)·|c|, m error including the tonic 131/65536 vs 0.002.
                         WBound[s] += Math.Abs(m) * CBound[s] + (DBound + Math.Abs(0.002 - 131 * Q16)) * (Math.Abs(C[s]) + CBound[s]);
                         W[s] = Math.Clamp(W[s] + m * C[s], 0, wMax);
-                        // Decay: factor error 64881/65536 vs 0.99 plus < 1 LSB of truncation toward zero.
-                        CBound[s] = CBound[s] * 0.99 + Math.Abs(C[s]) * Math.Abs(0.99 - 64881 * Q16) + Q13;
-                        C[s] *= 0.99;
+                        // Decay: factor error (64881/65536 vs 0.99) plus < 1 LSB of rounding.
+                        CBound[s] = CBound[s] * Keep + Math.Abs(C[s]) * Math.Abs(Keep - Keep16 * Q16) + Q13;
+                        C[s] *= Keep;
                     }
                 }
                 D *= 0.995;
@@ -118,16 +125,34 @@ namespace NanoSnn.Tests.Learning
             }
         }
 
+        /// <summary>
+        /// 10 Hz everywhere, eligibility compared every 100 ticks: rows are rarely far behind. Pre
+        /// at 2 Hz against post at 20 Hz, compared every 1000 ticks: rows fall up to 100 windows
+        /// behind, are potentiated while behind (re-based) and caught up at their pre spikes; with
+        /// s = −1 each reward also flips the sign of m twice. Pre at 1 Hz, compared once: rows
+        /// reach the largest lag and are caught up by force. Eligibility factor 0.9: F^-L exceeds
+        /// 2 from L = 7 on, so rows that are further behind are caught up before a potentiation.
+        /// </summary>
         [TestMethod]
-        [DataRow(false, 1)]
-        [DataRow(true, 1)]
-        [DataRow(true, -1)]
-        public void TracesEligibilityDopamineAndWeights_MatchFloatReference(bool sparse, int sign)
+        [DataRow(false, 1, 10, 10, 100, 64881)]
+        [DataRow(true, 1, 10, 10, 100, 64881)]
+        [DataRow(true, -1, 10, 10, 100, 64881)]
+        [DataRow(true, 1, 2, 20, 1000, 64881)]
+        [DataRow(true, -1, 2, 20, 1000, 64881)]
+        [DataRow(false, 1, 2, 20, 1000, 64881)]
+        [DataRow(true, 1, 1, 20, 6000, 64881)]
+        [DataRow(true, 1, 2, 20, 1000, 58982)]
+        public void TracesEligibilityDopamineAndWeights_MatchFloatReference(bool sparse, int sign, int preHz, int postHz, int compareEvery, int keep16)
         {
-            Rig rig = Build(sparse, sign);
+            Rig rig = Build(sparse, new RewardStdpParameters { WeightMin = 0, WeightMax = 32767, ModulationSign = sign, EligibilityDecayFactor16 = keep16 });
             double unit = (1 << PlasticShift) / 65536.0; // 1/1024: weights start at 16.0 in a 0..32 range
             int count = rig.Plastic.SynapseCount;
             var f = new FloatRule { C = new double[count], CBound = new double[count], W = new double[count], WBound = new double[count] };
+            if (keep16 != 64881)
+            {
+                f.Keep = keep16 / 65536.0;
+                f.Keep16 = keep16;
+            }
             for (int s = 0; s < count; s++) f.W[s] = rig.Plastic.Weights[s] * unit;
             double wMax = 32767 * unit;
             double maxC = 0, maxD = 0, maxCError = 0;
@@ -138,16 +163,19 @@ namespace NanoSnn.Tests.Learning
                     rig.Rule.Reward(32768);
                     f.D += 0.5;
                 }
-                int n = Draw(rig, t);
+                int n = Draw(rig, preHz, postHz);
                 rig.Net.Step(rig.Spikes, n);
                 f.Update(rig.Plastic, rig.PreInputs.Spiked, rig.PostNeurons.Spiked, wMax, sign);
 
                 Assert.AreEqual(f.D, rig.Rule.DopamineQ16 / 65536.0, f.DBound + 1e-9, $"dopamine at tick {t}");
                 maxD = Math.Max(maxD, f.D);
                 // Trace: each decay truncates < 1 LSB, summing to < 2^-16/(1 − 0.95) = 3.05·10^-4.
-                for (int i = 0; i < Pre; i++) Assert.AreEqual(f.X[i], rig.Rule.PreTraceQ16[i] / 65536.0, 3.1e-4, $"pre trace {i} at tick {t}");
-                if (t % 100 == 99)
+                for (int i = 0; i < Pre; i++) Assert.AreEqual(f.X[i], rig.Rule.PreTraceNowQ16(i) / 65536.0, 3.1e-4, $"pre trace {i} at tick {t}");
+                if (t % compareEvery == compareEvery - 1)
                 {
+                    // At a window's end (every 10 ticks) after the rows that are behind are caught up.
+                    Assert.AreEqual(0, rig.Rule.TickInWindow);
+                    rig.Net.Synchronize();
                     for (int s = 0; s < count; s++)
                     {
                         double error = Math.Abs(f.C[s] - rig.Rule.EligibilityQ13[s] / 8192.0);
@@ -157,6 +185,7 @@ namespace NanoSnn.Tests.Learning
                     }
                 }
             }
+            rig.Net.Synchronize();
             double maxChange = 0, maxError = 0;
             for (int s = 0; s < count; s++)
             {
@@ -194,6 +223,8 @@ namespace NanoSnn.Tests.Learning
                     r.Net.Step(r.Spikes, n);
                 }
             }
+            plus.Net.Synchronize();
+            minus.Net.Synchronize();
             foreach (short w in plus.Plastic.Weights) sumPlus += w;
             foreach (short w in minus.Plastic.Weights) sumMinus += w;
             long start = 16384L * plus.Plastic.SynapseCount;
@@ -214,15 +245,97 @@ namespace NanoSnn.Tests.Learning
             Assert.IsTrue(before > 32768, "without decay between calls the early rewards accumulated");
         }
 
+        /// <summary>
+        /// The deferred potentiation is exact: with the weights frozen (d0 = 0, no reward) and no
+        /// eligibility decay (F = 1.0), c must equal, integer for integer, the eligibility of the
+        /// rule applied tick by tick with the same fixed-point traces and Q13 rounding of each
+        /// pairing term. Post neurons fire at 150 Hz so that windows hold several post spikes.
+        /// </summary>
         [TestMethod]
-        public void Footprint_CountsEveryTraceAndIndex()
+        [DataRow(true, 10)]
+        [DataRow(false, 10)]
+        [DataRow(true, 7)]
+        [DataRow(true, 32)]
+        [DataRow(true, 1)]
+        public void DeferredPotentiation_EqualsTickByTickExactly(bool sparse, int updateTicks)
+        {
+            var p = new RewardStdpParameters { WeightMin = 0, WeightMax = 32767, TonicQ16 = 0, EligibilityDecayFactor16 = 65536, UpdateTicks = updateTicks };
+            Rig rig = Build(sparse, p);
+            Projection proj = rig.Plastic;
+            int count = proj.SynapseCount;
+            short[] before = (short[])proj.Weights.Clone();
+            int[] x = new int[Pre];
+            int[] y = new int[Post];
+            long[] c = new long[count];
+            int[] spikesInWindow = new int[Post];
+            int multiSpikeWindows = 0, compared = 0;
+            long largest = 0;
+            for (int t = 0; t < 1000; t++)
+            {
+                int n = Draw(rig, 30, 150);
+                rig.Net.Step(rig.Spikes, n);
+                byte[] preSpiked = rig.PreInputs.Spiked;
+                byte[] postSpiked = rig.PostNeurons.Spiked;
+                for (int i = 0; i < Pre; i++) x[i] = (int)((x[i] * 62259L) >> 16);
+                for (int j = 0; j < Post; j++) y[j] = (int)((y[j] * 62259L) >> 16);
+                for (int s = 0; s < count; s++)
+                {
+                    int i = proj.SourceOf(s), j = proj.TargetOf(s);
+                    if (postSpiked[j] != 0) c[s] += (x[i] + 4) >> 3;
+                    if (preSpiked[i] != 0 && y[j] != 0) c[s] -= (y[j] * 98304L + (1L << 18)) >> 19;
+                    largest = Math.Max(largest, Math.Abs(c[s]));
+                }
+                for (int i = 0; i < Pre; i++) if (preSpiked[i] != 0) x[i] = 6554;
+                for (int j = 0; j < Post; j++)
+                {
+                    if (postSpiked[j] == 0) continue;
+                    y[j] = 6554;
+                    if (++spikesInWindow[j] == 2) multiSpikeWindows++;
+                }
+                if (rig.Rule.TickInWindow != 0) continue;
+                Array.Clear(spikesInWindow);
+                rig.Net.Synchronize();
+                for (int s = 0; s < count; s++) Assert.AreEqual(c[s], (long)rig.Rule.EligibilityQ13[s], $"eligibility {s} at tick {t}");
+                for (int i = 0; i < Pre; i++) Assert.AreEqual(x[i], rig.Rule.PreTraceQ16[i], $"pre trace {i} at tick {t}");
+                compared++;
+            }
+            CollectionAssert.AreEqual(before, proj.Weights, "d0 = 0 and no reward: the weights must not move");
+            Assert.IsTrue(largest < 30000, $"the reference must stay clear of saturation: |c| up to {largest}");
+            Assert.IsTrue(largest > 2000, $"the eligibilities must really move: |c| up to {largest}");
+            if (updateTicks > 1) Assert.IsTrue(multiSpikeWindows > 10, $"windows with two post spikes of a neuron: {multiSpikeWindows}");
+            Assert.IsTrue(compared >= 1000 / updateTicks - 1);
+        }
+
+        [TestMethod]
+        public void Footprint_CountsEveryTraceMaskLagAndTable()
         {
             Rig rig = Build(true, 1);
             int synapses = rig.Plastic.SynapseCount;
-            Assert.AreEqual(Pre * 4 + Post * 4 + synapses * 2 + 16, rig.Rule.StateBytes);
-            Assert.AreEqual((Post + 1) * 4 + synapses * 6, rig.Rule.ParameterBytes);
+            int tables = RewardStdp.MaxLag + 1;
+            // Per synapse: c (2). Per source: x, spike mask, lag (9). Per target: y, spike mask, live
+            // list entry (12). Per rule: the S table (8 per lag), the window scratch (4 per tick), 8 ints
+            // and a long of state, an int and 4 longs of row scratch.
+            Assert.AreEqual(synapses * 2, rig.Rule.SynapseStateBytes);
+            Assert.AreEqual(Pre * 9 + Post * 12 + tables * 8 + 10 * 4 + 8 * 4 + 8 + 4 + 4 * 8, rig.Rule.NeuronStateBytes);
+            Assert.AreEqual(rig.Rule.SynapseStateBytes + rig.Rule.NeuronStateBytes, rig.Rule.StateBytes);
+            // F^L and F^-L.
+            Assert.AreEqual(tables * 8, rig.Rule.ParameterBytes);
             Rig dense = Build(false, 1);
-            Assert.AreEqual(0, dense.Rule.ParameterBytes, "dense projections need no by-target index");
+            Assert.AreEqual(Pre * Post * 2, dense.Rule.SynapseStateBytes, "dense: one eligibility per weight, no index");
+            Assert.AreEqual(tables * 8, dense.Rule.ParameterBytes);
+        }
+
+        [TestMethod]
+        public void UpdateTicksBeyondTheSpikeMaskIsRejected()
+        {
+            var b = new NetworkBuilder(1000, 1);
+            var pre = b.AddInput("pre", 2);
+            var post = b.AddLif("post", 2, new LifParameters());
+            Projection proj = b.AddDense("w", pre, post, 6);
+            b.Build();
+            var error = Assert.ThrowsExactly<ModelException>(() => new RewardStdp(proj, new RewardStdpParameters { UpdateTicks = 33 }));
+            StringAssert.Contains(error.Message, "UpdateTicks 33 must be in 1..32");
+            Assert.ThrowsExactly<ModelException>(() => new RewardStdp(proj, new RewardStdpParameters { UpdateTicks = 0 }));
         }
     }
 }

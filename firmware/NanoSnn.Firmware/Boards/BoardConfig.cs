@@ -1,0 +1,80 @@
+namespace NanoSnn.Firmware.Boards
+{
+    /// <summary>
+    /// The board profile the firmware was built for, as one object: the pin map, the memory
+    /// and tick budgets and the telemetry wiring. Built once at boot by the profile class that
+    /// <see cref="BoardSelection"/> picked at build time; pin numbers are GPIO numbers and −1
+    /// means "not wired".
+    /// </summary>
+    public sealed class BoardConfig
+    {
+        /// <summary>Board id, as the folder name under boards/.</summary>
+        public string Name;
+
+        /// <summary>The nanoCLR image to flash with <c>nanoff --target</c>.</summary>
+        public string NanoffTarget;
+
+        /// <summary>Whether the managed heap lives in PSRAM.</summary>
+        public bool Psram;
+
+        /// <summary>Target wall-clock tick, µs.</summary>
+        public int TickUs;
+
+        /// <summary>Managed heap to plan for, bytes.</summary>
+        public int ManagedHeapBytes;
+
+        /// <summary>Largest model footprint this board accepts, bytes.</summary>
+        public int ModelBudgetBytes;
+
+        /// <summary>Root of the internal flash file system.</summary>
+        public string StorageRoot;
+
+        /// <summary>Pulse/spike input pins (hardware pulse counters).</summary>
+        public int[] SpikeInputPins;
+
+        /// <summary>Analog inputs: nanoFramework ADC channel numbers (ADC1).</summary>
+        public int[] AnalogChannels;
+
+        /// <summary>Analog inputs: the GPIO behind each channel (for messages only; the ADC channel selects the pin).</summary>
+        public int[] AnalogGpios;
+
+        /// <summary>ADC full scale, counts.</summary>
+        public int AnalogMaxValue;
+
+        /// <summary>Motor bridge inputs: left A, left B, right A, right B.</summary>
+        public int[] MotorPins;
+
+        /// <summary>Bridge enable/standby pin, or −1.</summary>
+        public int MotorEnablePin;
+
+        /// <summary>Motor PWM frequency, Hz.</summary>
+        public int MotorPwmFrequencyHz;
+
+        /// <summary>Mode button (active low), or −1.</summary>
+        public int ModeButtonPin;
+
+        /// <summary>Reward button (active low, internal pull-up), or −1.</summary>
+        public int RewardButtonPin;
+
+        /// <summary>Whether the reward button needs the internal pull-up (false when the board has its own).</summary>
+        public bool RewardButtonPullUp;
+
+        /// <summary>Whether the mode button needs the internal pull-up (false when the board has its own).</summary>
+        public bool ModeButtonPullUp;
+
+        /// <summary>Status LED (active high), or −1.</summary>
+        public int StatusLedPin;
+
+        /// <summary>Serial port of the telemetry UART ("COM1", "COM2").</summary>
+        public string TelemetryUartPort;
+
+        /// <summary>Telemetry UART transmit pin, or −1.</summary>
+        public int TelemetryUartTxPin;
+
+        /// <summary>Telemetry UART receive pin, or −1.</summary>
+        public int TelemetryUartRxPin;
+
+        /// <summary>Telemetry UART baud rate.</summary>
+        public int TelemetryUartBaud;
+    }
+}
