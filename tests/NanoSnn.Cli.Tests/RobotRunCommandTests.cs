@@ -109,6 +109,27 @@ namespace NanoSnn.Cli.Tests
         }
 
         [TestMethod]
+        [DataRow("avoid", "0.5", 30000L)]
+        [DataRow("adapt", "1", 60000L)]       // the weak motor arrives mid-log: only the samples change
+        [DataRow("imitate", "1", 48000L)]     // the log ends where learning is switched off for the held-out minute
+        public void ARecordedRunReplaysBitExactWithVerify(string task, string minutes, long ticks)
+        {
+            using var temp = new TempFiles();
+            string log = temp.PathOf(task + ".log");
+            string model = temp.PathOf(task + "-initial.nsnn");
+            JsonElement json = Json("--task", task, "--minutes", minutes, "--seed", "2", "--record", log, "--save-initial", model, "--hash-interval", "50");
+            JsonElement record = json.GetProperty("record");
+            Assert.AreEqual(ticks, record.GetProperty("ticks").GetInt64());
+            Assert.AreEqual(task == "imitate", record.TryGetProperty("ends_at_tick", out _));
+            CliRun verify = CliRun.Invoke("verify", log, "--model", model, "--json");
+            Assert.AreEqual(0, verify.ExitCode, verify.ToString());
+            JsonElement result = JsonDocument.Parse(verify.Output.Trim()).RootElement;
+            Assert.IsTrue(result.GetProperty("bit_exact").GetBoolean(), verify.Output);
+            Assert.AreEqual(ticks, result.GetProperty("ticks").GetInt64());
+            Assert.AreEqual(ticks / 50, result.GetProperty("hashes_checked").GetInt64());
+        }
+
+        [TestMethod]
         public void SaveWritesTheLearnedNetworkWithItsState()
         {
             using var temp = new TempFiles();
