@@ -66,6 +66,18 @@ namespace NanoSnn.Cli.Tests
         }
 
         [TestMethod]
+        public void TheCoreDefaultsAreTheSimulatedRobots()
+        {
+            RobotSpec spec = new RobotSpec();
+            AvoidanceBrainParameters run = RobotSetup.AvoidanceParameters(spec);
+            AvoidanceBrainParameters core = new AvoidanceBrainParameters();
+            CollectionAssert.AreEqual(core.SteeringPerMille, run.SteeringPerMille);
+            CollectionAssert.AreEqual(core.FrontPerMille, run.FrontPerMille);
+            Assert.AreEqual(core.ProximityFullScale, run.ProximityFullScale);
+            Assert.AreEqual(new ImitationBrainParameters().Sensors, spec.Sensors);
+        }
+
+        [TestMethod]
         public void ARunIsReproducibleFromItsSeed()
         {
             RobotTaskResult a = Run("avoid", 5, 0.5, true);

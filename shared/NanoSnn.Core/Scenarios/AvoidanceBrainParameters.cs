@@ -3,16 +3,16 @@ namespace NanoSnn
     /// <summary>
     /// Parameters of an <see cref="AvoidanceBrain"/>: the robot's sample layout and the
     /// network's constants, in one place. The defaults are the ones <c>nanosnn run --task avoid</c>
-    /// uses for its simulated robot (6 distance sensors of 400 mm range, 1 mm encoder counts,
-    /// 1 ms ticks).
+    /// uses for its simulated robot (8 distance sensors at ±12°, ±35°, ±60°, ±90° with 400 mm
+    /// range, 1 mm encoder counts, 1 ms ticks).
     /// </summary>
     public sealed class AvoidanceBrainParameters
     {
         /// <summary>Steering weight of each distance sensor, per mille (+ on the left; see <see cref="AvoidanceRewardParameters.SteeringPerMille"/>). Its length is the number of sensors.</summary>
-        public int[] SteeringPerMille = { 300, 700, 1000, -1000, -700, -300 };
+        public int[] SteeringPerMille = { 300, 580, 813, 1000, -1000, -813, -580, -300 };
 
         /// <summary>How much each distance sensor looks straight ahead, per mille (see <see cref="AvoidanceRewardParameters.FrontPerMille"/>); same length as <see cref="SteeringPerMille"/>.</summary>
-        public int[] FrontPerMille = { 0, 300, 1000, 1000, 300, 0 };
+        public int[] FrontPerMille = { 0, 0, 300, 1000, 1000, 300, 0, 0 };
 
         /// <summary>Distance sensor full scale (their range), in the samples' unit (mm).</summary>
         public int ProximityFullScale = 400;

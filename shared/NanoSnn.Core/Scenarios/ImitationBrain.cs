@@ -14,9 +14,9 @@ namespace NanoSnn
     /// teacher commands + teach switch ─► <see cref="ImitationSignal"/> ─► targets (y* = (command − cruise)/gain)
     /// </code>
     /// The hidden layer has no recurrent synapses: the teacher's commands are a function of the
-    /// present samples, so the network needs no memory, and in the simulator recurrent weights
-    /// learned by e-prop made the imitation noisier (held-out NMSE 0.09 to 0.44 over seeds 1 to 8,
-    /// against 0.07 to 0.17 without them) and the tick 2.5 times slower.
+    /// present samples, so the network needs no memory, and in the simulator (a 6-sensor robot)
+    /// recurrent weights learned by e-prop made the imitation noisier (held-out NMSE 0.09 to 0.44
+    /// over seeds 1 to 8, against 0.07 to 0.17 without them) and the tick 2.5 times slower.
     /// </summary>
     public sealed class ImitationBrain
     {

@@ -3,12 +3,12 @@ namespace NanoSnn
     /// <summary>
     /// Parameters of an <see cref="ImitationBrain"/>: the robot's sample layout and the
     /// network's constants, in one place. The defaults are the ones <c>nanosnn run --task imitate</c>
-    /// uses for its simulated robot (6 distance sensors of 400 mm range, 1 ms ticks).
+    /// uses for its simulated robot (8 distance sensors of 400 mm range, 1 ms ticks).
     /// </summary>
     public sealed class ImitationBrainParameters
     {
         /// <summary>Number of distance sensors.</summary>
-        public int Sensors = 6;
+        public int Sensors = 8;
 
         /// <summary>Distance sensor full scale (their range), in the samples' unit (mm).</summary>
         public int ProximityFullScale = 400;
@@ -55,7 +55,7 @@ namespace NanoSnn
             e.UpdateIntervalTicks = 1;
             // η = 0.5·2^-18 ≈ 1.9e-6 and η_out = 0.5·2^-19 ≈ 9.5e-7 per tick. Learning every tick, the
             // readout's least-mean-squares time constant 1/(η_out·Σ_j F(z_j)²) is about a minute:
-            // the weights average over many situations. With 30 times larger rates the readouts
+            // the weights average over many situations. With 16 times larger rates the readouts
             // tracked the last seconds (an offset learned near a wall was undone in open space and
             // back), matched the teacher while learning and missed it by far once frozen.
             e.LearningRateQ16 = 32768;

@@ -23,6 +23,7 @@ namespace NanoSnn.Cli.Tasks
         private readonly HashSet<int> _cells = new HashSet<int>();
         private long _rasterArm = long.MaxValue;
         private int _rasterProximity = int.MaxValue;
+        private long _rasterFallback = long.MaxValue;
 
         private readonly int _ticksPerSecond;
         private readonly Population[] _rasterPopulations;
@@ -103,10 +104,12 @@ namespace NanoSnn.Cli.Tasks
         /// <summary>
         /// Records the raster from tick <paramref name="start"/> if it is not negative; otherwise from the
         /// first tick after <paramref name="armTick"/> at which a distance sensor reads at least
-        /// <paramref name="proximity"/> (an encounter, where the motor populations have something to do).
+        /// <paramref name="proximity"/> (an encounter, where the motor populations have something to do),
+        /// or at <paramref name="fallbackTick"/> if no encounter came by then.
         /// </summary>
-        public void ConfigureRaster(long start, long armTick, int proximity)
+        public void ConfigureRaster(long start, long armTick, int proximity, long fallbackTick)
         {
+            _rasterFallback = fallbackTick;
             if (start >= 0)
             {
                 RasterStart = start;
@@ -158,7 +161,7 @@ namespace NanoSnn.Cli.Tasks
             {
                 for (int i = 0; i < world.Spec.Sensors; i++)
                 {
-                    if (world.ProximityMm(i) < _rasterProximity) continue;
+                    if (world.ProximityMm(i) < _rasterProximity && tick < _rasterFallback) continue;
                     RasterStart = tick;
                     RasterEnd = tick + RasterTicksLength;
                     _rasterArm = long.MaxValue;

@@ -31,7 +31,7 @@ namespace NanoSnn.Cli.Tasks
         /// <summary>The adapt task's change.</summary>
         public WorldChange Change = WorldChange.Motor;
 
-        /// <summary>Start of the spike raster window, simulated seconds; negative = automatic (the first close encounter in the last fifth of the run).</summary>
+        /// <summary>Start of the spike raster window, simulated seconds; negative = automatic (the first close encounter in the last fifth of the run, else at 90 % of it).</summary>
         public double RasterAtSeconds = -1;
 
         /// <summary>Whether the controller learns; false runs the naive controller as it was built (the control of an experiment).</summary>

@@ -30,7 +30,7 @@ namespace NanoSnn.Cli.Tasks
         /// <summary>Length of the comparison windows (first/last 5 minutes), minutes; shorter runs use half their phase.</summary>
         public const double WindowMinutes = 5;
 
-        /// <summary>A distance reading (mm) that counts as an encounter for the automatic raster window.</summary>
+        /// <summary>A proximity (mm) that counts as an encounter for the automatic raster window (searched from 80 % of the run; from 90 % on any moment will do).</summary>
         public const int RasterProximityMm = 250;
 
         /// <summary>Runs <paramref name="task"/>.</summary>
@@ -79,7 +79,7 @@ namespace NanoSnn.Cli.Tasks
         private static void ConfigureRaster(RobotLog log, RobotTaskOptions o, double minutes)
         {
             long start = o.RasterAtSeconds >= 0 ? (long)Math.Round(o.RasterAtSeconds * 1000) : -1;
-            log.ConfigureRaster(start, (long)(minutes * 60000 * 0.8), RasterProximityMm);
+            log.ConfigureRaster(start, (long)(minutes * 60000 * 0.8), RasterProximityMm, (long)(minutes * 60000 * 0.9));
         }
 
         /// <summary>The avoid task.</summary>
