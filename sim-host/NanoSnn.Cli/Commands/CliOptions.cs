@@ -92,6 +92,20 @@ namespace NanoSnn.Cli.Commands
             return option;
         }
 
+        /// <summary>An optional number option (null when absent) that must be finite and greater than 0.</summary>
+        public static Option<double?> OptionalPositive(string name, string description)
+        {
+            Option<double?> option = new Option<double?>(name) { Description = description + " [> 0]" };
+            option.Validators.Add(result =>
+            {
+                double? value;
+                if (!TryGetValue(result, out value) || !value.HasValue) return;
+                if (!(value.Value > 0.0) || double.IsInfinity(value.Value))
+                    result.AddError("option " + name + ": " + value.Value.ToString("R", CultureInfo.InvariantCulture) + " is not positive; use a number greater than 0");
+            });
+            return option;
+        }
+
         /// <summary>A string option that must be one of <paramref name="choices"/> (case-insensitive; the value is returned in lower case).</summary>
         public static Option<string> Choice(string name, string description, string defaultValue, params string[] choices)
         {

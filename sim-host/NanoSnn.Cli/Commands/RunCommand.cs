@@ -40,8 +40,8 @@ namespace NanoSnn.Cli.Commands
                 + "recovery and retention), avoid (a naive R-STDP network learns obstacle avoidance), imitate (e-prop learns a teacher's "
                 + "commands, then drives alone), sensor (the open-loop sensor scenario)", DefaultTask, Tasks);
             Option<uint> seed = CliOptions.Seed("Seed of the network's weights, the encoders and the simulated world");
-            Option<double> minutes = CliOptions.Positive("--minutes", "Simulated minutes of a robot task (default: adapt " + RobotTasks.AdaptMinutes
-                + ", avoid " + RobotTasks.AvoidMinutes + ", imitate " + RobotTasks.ImitateMinutes + "; phases keep their proportions)", 1);
+            Option<double?> minutes = CliOptions.OptionalPositive("--minutes", "Simulated minutes of a robot task (default: adapt " + RobotTasks.AdaptMinutes
+                + ", avoid " + RobotTasks.AvoidMinutes + ", imitate " + RobotTasks.ImitateMinutes + "; phases keep their proportions)");
             Option<string> arena = new Option<string>("--arena")
             {
                 Description = "Arena A of a robot task: a built-in name (" + BuiltInArenas.Describe() + ") or an arena FILE (text: "
@@ -51,8 +51,8 @@ namespace NanoSnn.Cli.Commands
             Option<string> arenaB = new Option<string>("--arena-b") { Description = "Arena B of adapt --change arena (default b)", HelpName = "NAME|FILE" };
             Option<string> change = CliOptions.Choice("--change", "What adapt changes after arena A: motor (the right motor loses 30 % of its strength), "
                 + "sensor (two distance sensors' cables swapped), arena (the robot is carried to arena B)", "motor", "motor", "sensor", "arena");
-            Option<double> rasterAt = CliOptions.Positive("--raster-at", "Start of the spike raster's 2-s window, simulated seconds "
-                + "(default: the first close encounter in the last fifth of the run)", 1);
+            Option<double?> rasterAt = CliOptions.OptionalPositive("--raster-at", "Start of the spike raster's 2-s window, simulated seconds "
+                + "(default: the first close encounter in the last fifth of the run)");
             Option<int> steps = CliOptions.Int("--steps", "Sensor task: ticks to simulate (1 ms each for the built-in network)", 10000, 1, int.MaxValue);
             Option<FileInfo> model = CliOptions.File("--model", "Sensor task: simulate this model file instead of the built-in sensor network (it needs "
                 + (2 * SensorNetwork.Channels) + " input channels)");
@@ -99,16 +99,16 @@ namespace NanoSnn.Cli.Commands
                 var options = new RobotTaskOptions
                 {
                     Seed = parse.GetValue(seed),
-                    Minutes = Given(parse, minutes) ? parse.GetValue(minutes) : 0,
+                    Minutes = parse.GetValue(minutes) ?? 0,
                     Arena = ResolveArena(parse.GetValue(arena), "--arena"),
                     ArenaB = ResolveArena(parse.GetValue(arenaB), "--arena-b"),
                     Change = Enum.Parse<WorldChange>(parse.GetValue(change), true),
-                    RasterAtSeconds = Given(parse, rasterAt) ? parse.GetValue(rasterAt) : -1,
+                    RasterAtSeconds = parse.GetValue(rasterAt) ?? -1,
                     Learning = !parse.GetValue(noLearning),
                 };
                 if (options.Minutes > MaxMinutes) throw CommandFailure.Usage("option --minutes: " + options.Minutes.ToString("R", CultureInfo.InvariantCulture)
                     + " is too long; use at most " + MaxMinutes.ToString(CultureInfo.InvariantCulture));
-                if (Given(parse, minutes) && options.Minutes * 60000 < 10) throw CommandFailure.Usage("option --minutes: "
+                if (options.Minutes > 0 && options.Minutes * 60000 < 10) throw CommandFailure.Usage("option --minutes: "
                     + options.Minutes.ToString("R", CultureInfo.InvariantCulture) + " is shorter than a few ticks; use at least 0.001");
                 string plotPath = parse.GetValue(noPlot) ? null : (parse.GetValue(plot) != null ? parse.GetValue(plot).FullName
                     : Path.Combine(Directory.GetCurrentDirectory(), "run-" + name + "-seed" + options.Seed.ToString(CultureInfo.InvariantCulture)

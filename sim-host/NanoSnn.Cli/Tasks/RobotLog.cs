@@ -32,7 +32,6 @@ namespace NanoSnn.Cli.Tasks
         private long _lastContact;
         private double _scoreSum;
         private int _scoreCount;
-        private double _rewardAbsSum;
         private double _errSum, _targetSum, _targetSqSum;
         private int _errCount;
         private int _tickInSecond;
@@ -54,9 +53,6 @@ namespace NanoSnn.Cli.Tasks
 
         /// <summary>Mean score (forward progress minus collision penalty) of each second's control steps, or NaN.</summary>
         public readonly List<double> ScorePerSecond = new List<double>();
-
-        /// <summary>Mean |reward| delivered per control step in each second, or NaN.</summary>
-        public readonly List<double> RewardPerSecond = new List<double>();
 
         /// <summary>Imitation: sum of squared command errors, of targets and of squared targets, and the count, per second (NaN-free; count 0 when not measured).</summary>
         public readonly List<(double Err, double Sum, double SumSq, int Count)> ImitationPerSecond = new List<(double, double, double, int)>();
@@ -144,7 +140,6 @@ namespace NanoSnn.Cli.Tasks
             if (reward != null && controller.Signal == reward && reward.Steps > 0 && tick % reward.Parameters.PeriodTicks == reward.Parameters.PeriodTicks - 1)
             {
                 _scoreSum += reward.ScoreQ16 / 65536.0;
-                _rewardAbsSum += Math.Abs(reward.LastRewardQ16 / 65536.0);
                 _scoreCount++;
             }
             if (world.Collisions != _seenCollisions)
@@ -187,8 +182,7 @@ namespace NanoSnn.Cli.Tasks
             _lastCollisions = world.Collisions;
             _lastContact = world.ContactTicks;
             ScorePerSecond.Add(_scoreCount == 0 ? double.NaN : _scoreSum / _scoreCount);
-            RewardPerSecond.Add(_scoreCount == 0 ? double.NaN : _rewardAbsSum / _scoreCount);
-            _scoreSum = _rewardAbsSum = 0;
+            _scoreSum = 0;
             _scoreCount = 0;
             ImitationPerSecond.Add((_errSum, _targetSum, _targetSqSum, _errCount));
             _errSum = _targetSum = _targetSqSum = 0;
@@ -212,17 +206,6 @@ namespace NanoSnn.Cli.Tasks
             double cells = 0, metres = 0;
             for (int m = first; m < last; m++) { cells += CellsPerMinute[m]; metres += MetresPerMinute[m]; }
             return metres <= 0 ? double.NaN : cells / metres;
-        }
-
-        /// <summary>Mean exploration (distinct cells per minute) over the complete minutes in seconds [from, to).</summary>
-        public double Exploration(int fromSecond, int toSecond)
-        {
-            int first = (System.Math.Max(0, fromSecond) + 59) / 60;
-            int last = System.Math.Min(CellsPerMinute.Count, toSecond / 60);
-            if (last <= first) return double.NaN;
-            double sum = 0;
-            for (int m = first; m < last; m++) sum += CellsPerMinute[m];
-            return sum / (last - first);
         }
 
         /// <summary>Collisions per minute over seconds [from, to).</summary>

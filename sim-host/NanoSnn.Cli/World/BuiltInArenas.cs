@@ -61,13 +61,5 @@ namespace NanoSnn.Cli.World
                 if (string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase)) return ArenaParser.Parse(a.Text, "built-in arena '" + a.Name + "'");
             return null;
         }
-
-        /// <summary>The description text of a built-in arena (for users who want to start from one), or null.</summary>
-        public static string Text(string name)
-        {
-            foreach (var a in All)
-                if (string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase)) return a.Text;
-            return null;
-        }
     }
 }

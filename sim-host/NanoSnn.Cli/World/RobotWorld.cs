@@ -118,12 +118,6 @@ namespace NanoSnn.Cli.World
         /// <summary>Ticks simulated.</summary>
         public long Ticks;
 
-        /// <summary>The latest motor commands, %.</summary>
-        public int LeftCommand => _commands[0];
-
-        /// <summary>The latest motor commands, %.</summary>
-        public int RightCommand => _commands[1];
-
         /// <summary>Proximity of distance sensor i (before the wiring map), mm.</summary>
         public int ProximityMm(int sensor) => _proximityMm[sensor];
 
