@@ -29,6 +29,9 @@ namespace NanoSnn.Firmware.Boards
         /// <summary>Root of the internal flash file system.</summary>
         public string StorageRoot;
 
+        /// <summary>Flash the two checkpoint slot files may take together, bytes (the rest of the file system holds the model, the settings and littlefs' copy-on-write space).</summary>
+        public int CheckpointFlashBytes;
+
         /// <summary>Pulse/spike input pins (hardware pulse counters).</summary>
         public int[] SpikeInputPins;
 
