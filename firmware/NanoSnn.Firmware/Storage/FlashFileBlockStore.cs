@@ -23,7 +23,9 @@ namespace NanoSnn.Firmware.Storage
     /// observed on a chip):</para>
     /// <list type="bullet">
     /// <item>On ESP32 targets <c>I:\</c> is littlefs on the "config" partition (256 KB with the
-    /// 4 MB partition table, 2 MB with the 8 MB one), through ESP-IDF's VFS and stdio.
+    /// 4 MB partition table, 2 MB with the 8 MB one), through ESP-IDF's VFS and stdio. (Some
+    /// ESP32-S3 partition tables in the nf-interpreter history declare it SPIFFS, which does not
+    /// commit files atomically; on such an image none of this has been thought through.)
     /// littlefs is copy-on-write: a file's new contents become visible to the next mount only
     /// when the file is synced or closed, and a power cut before that leaves the file as it was
     /// at its last commit. That is one of the outcomes <see cref="IBlockStore"/> allows for a cut
