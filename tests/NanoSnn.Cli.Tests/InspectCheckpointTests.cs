@@ -115,6 +115,36 @@ namespace NanoSnn.Cli.Tests
             StringAssert.Contains(plain.Output, "learning rules: none");
         }
 
+        [TestMethod]
+        public void TheDistalRewardNetwork_IsDescribedWithItsIzhikevichParameters()
+        {
+            // The network of 'nanosnn experiment distal-reward' as it is built, run for 300 ticks and checkpointed into a store.
+            using TempFiles temp = new TempFiles();
+            Experiments.DistalRewardExperiment.Setup setup = Experiments.DistalRewardExperiment.Build(new Experiments.DistalRewardOptions());
+            Network network = setup.Network;
+            for (int t = 0; t < 300; t++) network.Step(null, 0);
+            string dir = temp.PathOf("ckpt");
+            var checkpoints = new CheckpointStore(new FileBlockStore(dir, 1 << 20, 4096), ModelWriter.MeasureBytes(network, true));
+            Assert.IsTrue(checkpoints.Save(network));
+            CliRun run = CliRun.Invoke("inspect", dir);
+            Assert.AreEqual(0, run.ExitCode, run.ToString());
+            string o = run.Output;
+            StringAssert.Contains(o, "loaded checkpoint from slot A (sequence 1)");
+            StringAssert.Contains(o, "state section: yes, a checkpoint at tick 300");
+            StringAssert.Contains(o, "state hash 0x" + network.ComputeStateHash().ToString("X8"));
+            StringAssert.Contains(o, "izhikevich");
+            StringAssert.Contains(o, "noise uniform ±6.500 mV/ms");
+            StringAssert.Contains(o, "2 parameter runs");
+            StringAssert.Contains(o, "neurons 0..799: a 0.0200, b 0.2000,");
+            StringAssert.Contains(o, "c -65.000 mV, d 8.000 mV");
+            StringAssert.Contains(o, "(regular spiking)");
+            StringAssert.Contains(o, "neurons 800..999: a 0.1000, b 0.2000,");
+            StringAssert.Contains(o, "(fast spiking)");
+            StringAssert.Contains(o, "Q24 int32");
+            StringAssert.Contains(o, "reward STDP");
+            StringAssert.Contains(o, "'excitatory'");
+        }
+
         private static byte[] ModelBytes(Network network)
         {
             byte[] bytes = new byte[ModelWriter.MeasureBytes(network, false)];

@@ -24,6 +24,9 @@ namespace NanoSnn.Cli.Tests
         [DataRow("fit")]
         [DataRow("fit", "--board", "esp32-devkitc", "--shape", "inputs")]
         [DataRow("run", "--hash-interval", "70000")]
+        [DataRow("run", "--reward-every", "-1")]
+        [DataRow("run", "--reward", "17")]
+        [DataRow("run", "--reward", "NaN")]
         [DataRow("frobnicate")]
         public void BadArgumentsExitTwoWithAMessage(params string[] args)
         {
@@ -59,7 +62,7 @@ namespace NanoSnn.Cli.Tests
         }
 
         [TestMethod]
-        [DataRow("run", "--steps", "--seed", "--model", "--save", "--json", "--record", "--save-initial", "--hash-interval")]
+        [DataRow("run", "--steps", "--seed", "--model", "--save", "--json", "--record", "--save-initial", "--hash-interval", "--reward-every", "--reward")]
         [DataRow("verify", "log", "--model", "--json", "bit-exact", "first divergent tick", "Exit codes")]
         [DataRow("fit", "file", "--board", "--shape", "--learning", "--inputs", "--rec", "--outputs", "--telemetry-bytes", "--json", "model_budget_bytes", "Exit codes")]
         [DataRow("monitor", "--file", "--udp", "--duration", "--frames", "--interval", "--json", "Exit codes")]

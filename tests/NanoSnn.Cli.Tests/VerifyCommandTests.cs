@@ -60,7 +60,8 @@ namespace NanoSnn.Cli.Tests
             Assert.IsTrue(record.GetProperty("bytes_per_tick").GetDouble() < 16, "batched records stay small: " + record);
         }
 
-        private static void Rewrite(string log, long tick, System.Action<TickRecord> edit)
+        /// <summary>Edits the record of <paramref name="tick"/> in a log file and re-encodes its frame (with the tests' own encoder).</summary>
+        internal static void Rewrite(string log, long tick, System.Action<TickRecord> edit)
         {
             byte[] data = File.ReadAllBytes(log);
             List<byte[]> frames = new List<byte[]>();
@@ -115,9 +116,9 @@ namespace NanoSnn.Cli.Tests
         [TestMethod]
         public void ARewardInTheLogOfARuleLessModelChangesNothing()
         {
-            // The built-in network has no learning rule (model files cannot carry rules yet), so a
-            // reward changes nothing there: the replay is still exact. The library tests replay
-            // reward and supervision through R-STDP and e-prop and see the divergence.
+            // The built-in network has no learning rule, so a reward changes nothing there: the
+            // replay is still exact. VerifyLearningTests replays rewards through a model file's
+            // R-STDP rule and sees the divergence; the library tests do so for e-prop supervision too.
             using TempFiles temp = new TempFiles();
             var (model, log, _) = Record(temp);
             Rewrite(log, 300, r => r.RewardQ16 = 65536);

@@ -7,9 +7,10 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace NanoSnn.PortableTests
 {
     /// <summary>
-    /// Model format (v2) on both hosts: round trips keep every bit of state and weights, and the
-    /// basic corruptions are answered with the documented error. The exhaustive robustness
-    /// tests (every bit flip, every truncation, fuzzing) are host-only: tests/NanoSnn.Tests/Format.
+    /// Model format (v2) on both hosts: round trips keep every bit of state and weights (LIF and
+    /// Izhikevich networks, with learning), and the basic corruptions are answered with the
+    /// documented error. The exhaustive robustness tests (every bit flip, every truncation,
+    /// fuzzing) are host-only: tests/NanoSnn.Tests/Format.
     /// </summary>
     [TestClass]
     public class ModelFormatTests
@@ -158,6 +159,80 @@ namespace NanoSnn.PortableTests
             byte[] longer = new byte[model.Length + 1];
             System.Array.Copy(model, longer, model.Length);
             Assert.AreEqual((int)ModelFormatError.LengthMismatch, TestSupport.LoadError(longer));
+        }
+
+        /// <summary>
+        /// in (4) → 20 Izhikevich neurons (16 RS, 4 FS, noise) with reward STDP on a sparse
+        /// recurrent projection, run 60 ticks with a reward every 20.
+        /// </summary>
+        private static Network RunIzhikevichSample()
+        {
+            NetworkBuilder b = new NetworkBuilder(1000, 21);
+            InputPopulation input = b.AddInput("in", 4);
+            IzhikevichPopulation izh = b.AddIzhikevich("izh", 20, 13 << 16);
+            izh.SetFastSpiking(16, 4);
+            b.AddDense("in-izh", input, izh, 6).InitializeGaussian(b.Rng, 30 << 16);
+            b.AddSparseRandom("izh-izh", izh, izh, 4, 5).Fill(4096);
+            Network net = b.Build();
+            RewardStdpParameters p = new RewardStdpParameters();
+            p.UpdateTicks = 5;
+            p.WeightMax = 16384;
+            net.Attach(new RewardStdp(net.Projections[1], p));
+            XorShift32 rng = new XorShift32(8);
+            for (int t = 0; t < 3; t++)
+            {
+                TestSupport.RunRandom(net, rng, 20, 16384);
+                net.Reward(32768);
+            }
+            return net;
+        }
+
+        [TestMethod]
+        public void IzhikevichCheckpoint_ContinuesBitExactAndRejectsAMembraneAtThePeak()
+        {
+            Network original = RunIzhikevichSample();
+            Assert.IsTrue(original.Populations[1].TotalSpikes > 0, "the Izhikevich population never spiked");
+            byte[] first = TestSupport.Save(original, true);
+            Network loaded = ModelReader.Load(first);
+            Assert.AreEqual(original.ComputeStateHash(), loaded.ComputeStateHash());
+            Assert.IsTrue(TestSupport.SameBytes(first, TestSupport.Save(loaded, true)), "re-written checkpoint differs");
+            Assert.AreEqual(2, ((IzhikevichPopulation)loaded.Populations[1]).ParameterRuns);
+            XorShift32 inputsA = new XorShift32(3);
+            XorShift32 inputsB = new XorShift32(3);
+            for (int t = 0; t < 40; t++)
+            {
+                if (t % 10 == 0)
+                {
+                    original.Reward(-16384);
+                    loaded.Reward(-16384);
+                }
+                TestSupport.RunRandom(original, inputsA, 1, 16384);
+                TestSupport.RunRandom(loaded, inputsB, 1, 16384);
+                Assert.AreEqual(original.ComputeStateHash(), loaded.ComputeStateHash(), "diverged at tick " + original.Tick);
+            }
+
+            // v of the first Izhikevich neuron: after the tick and generator (8 + 4), the input spikes (4) and the izh spikes (20).
+            int v0 = StatePayload(first) + 12 + 4 + 20;
+            byte[] bad = TestSupport.Copy(first);
+            LittleEndian.WriteInt32(bad, v0, IzhikevichPopulation.PeakQ16);
+            TestSupport.FixLengthAndCrc(bad);
+            ModelFormatException e = TestSupport.LoadException(bad);
+            Assert.IsNotNull(e);
+            Assert.AreEqual((int)ModelFormatError.InvalidValue, (int)e.Error);
+            Assert.AreEqual("state of population 'izh' v 0", e.Field);
+            Assert.AreEqual(v0, e.Offset);
+        }
+
+        // Offset of the state section's payload, found by walking the section headers.
+        private static int StatePayload(byte[] file)
+        {
+            int at = ModelFormat.HeaderBytes;
+            while (at < file.Length - ModelFormat.TrailerBytes)
+            {
+                if (LittleEndian.ReadUInt16(file, at) == ModelFormat.SectionState) return at + ModelFormat.SectionHeaderBytes;
+                at += ModelFormat.SectionHeaderBytes + LittleEndian.ReadInt32(file, at + 4);
+            }
+            return -1;
         }
 
         [TestMethod]

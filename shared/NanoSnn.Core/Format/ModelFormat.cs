@@ -16,6 +16,13 @@ namespace NanoSnn
     ///                 u32 size, i32 threshold Q16, i32 tau µs, i32 bias Q16,
     ///                 i32 tau adaptation µs, i32 beta Q16   (fields a kind does not use are 0;
     ///                 a readout's time constant is in "tau")
+    ///                 kinds 1 input, 2 LIF, 3 ALIF, 4 readout, 5 Izhikevich (v2 only; all the
+    ///                 fields above after the size are 0), which continues with
+    ///                 i32 noise amplitude Q16 mV/ms (0..1024.0), u32 noise seed, u32 runs R (1..size),
+    ///                 then R parameter runs: u32 neurons (≥ 1), i32 a Q24 (0..1.0), i32 b Q24 (−4.0..4.0),
+    ///                 i32 c Q16 mV (−256 &lt; c &lt; 30), i32 d Q16 mV (−256..256); the runs cover the
+    ///                 neurons in order, sum to the size, and neighbouring runs differ (one run per
+    ///                 maximal block of equal a, b, c, d, so a file has one spelling)
     ///   3 Projection  u8 kind, u8 weight shift, u8 source index, u8 target index,
     ///                 u8 name length, name, u32 synapses,
     ///                 sparse only: u32 row start × (source size + 1), u16 target × synapses,
@@ -37,7 +44,9 @@ namespace NanoSnn
     ///     4 homeostasis        u8 population, step Q16, max Q16, decay interval ticks, decay shift, current gain Q16
     ///   4 State       i64 tick, u32 generator state, then per population in order:
     ///                 u8 spiked × size (spiking kinds), LIF/ALIF: i32 membrane × size,
-    ///                 u8 refractory × size, ALIF: i32 adaptation × size; readout: i32 value × size
+    ///                 u8 refractory × size, ALIF: i32 adaptation × size; readout: i32 value × size;
+    ///                 Izhikevich: i32 v Q16 × size (−256 ≤ v &lt; 30 mV, as after every tick),
+    ///                 i32 u Q16 × size (|u| ≤ 1024 mV), u32 noise generator state (not 0)
     ///   6 Rule state  v2, with the state flag, one per rule in order after the state section:
     ///                 the fields the rule lists in its TransferState (traces, eligibilities,
     ///                 dopamine, accumulators, counters; see each rule), lengths implied by the
@@ -97,16 +106,24 @@ namespace NanoSnn
         /// <summary>The magic bytes "NSNN".</summary>
         public const int Magic0 = 0x4E, Magic1 = 0x53, Magic2 = 0x4E, Magic3 = 0x4E;
 
+        /// <summary>Bytes of one Izhikevich parameter run: neurons, a, b, c, d.</summary>
+        public const int IzhikevichRunBytes = 20;
+
+        /// <summary>Bytes an Izhikevich population section holds after the common fields, before its runs: noise amplitude, noise seed, run count.</summary>
+        public const int IzhikevichHeaderBytes = 12;
+
         /// <summary>
         /// Bytes a population of <paramref name="kind"/> and <paramref name="size"/> neurons
         /// stores in the state section: spike flags, plus membrane (4), refractory counter (1)
-        /// and for ALIF adaptation (4) per LIF neuron, or the value (4) per readout unit.
+        /// and for ALIF adaptation (4) per LIF neuron, v and u (4 + 4) per Izhikevich neuron
+        /// and its population's noise generator (4), or the value (4) per readout unit.
         /// </summary>
         public static long StateBytes(PopulationKind kind, int size)
         {
             if (kind == PopulationKind.Input) return size;
             if (kind == PopulationKind.Lif) return 6L * size;
             if (kind == PopulationKind.Alif) return 10L * size;
+            if (kind == PopulationKind.Izhikevich) return 9L * size + 4;
             return 4L * size;
         }
 

@@ -19,6 +19,7 @@ namespace NanoSnn
         // allocated, so a forged header cannot make the loader allocate what the file does not back.
         private bool _hasState;
         private long _stateNeeded = 12;
+        private int _version;
 
         private ModelReader(byte[] data, int offset, int count)
         {
@@ -81,6 +82,7 @@ namespace NanoSnn
             int sections = LittleEndian.ReadUInt16(d, h + 12);
             bool hasState = (flags & ModelFormat.FlagState) != 0;
             _hasState = hasState;
+            _version = version;
             _at = h + ModelFormat.HeaderBytes;
 
             int payloadEnd = Section(ModelFormat.SectionNetwork, "network section");
@@ -131,7 +133,8 @@ namespace NanoSnn
             string where = "population " + index;
             int payloadEnd = Section(ModelFormat.SectionPopulation, where);
             int start = _at;
-            int kind = Byte(where + " kind", 1, 4);
+            // Izhikevich populations came with v2: a v1 file cannot hold one.
+            int kind = Byte(where + " kind", 1, _version >= 2 ? (int)PopulationKind.Izhikevich : (int)PopulationKind.Readout);
             int reset = Byte(where + " reset mode", 0, 1);
             int refractory = Byte(where + " refractory ticks", 0, 255);
             string name = Name(where + " name");
@@ -141,11 +144,26 @@ namespace NanoSnn
             int bias = Int32(where + " bias", int.MinValue, int.MaxValue);
             int tauA = Int32(where + " tau adaptation", 0, int.MaxValue);
             int beta = Int32(where + " beta", int.MinValue, int.MaxValue);
-            EndSection(payloadEnd, where);
+            bool izhikevich = kind == (int)PopulationKind.Izhikevich;
+            int noise = 0, runs = 0;
+            uint noiseSeed = 0;
+            if (izhikevich)
+            {
+                noise = Int32(where + " noise amplitude", 0, IzhikevichPopulation.MaxNoiseAmplitudeQ16);
+                noiseSeed = (uint)Int32(where + " noise seed", int.MinValue, int.MaxValue);
+                runs = Int32(where + " parameter runs", 1, size);
+                // The runs must be there before the neurons are allocated.
+                Need((long)runs * ModelFormat.IzhikevichRunBytes, where + " parameter runs");
+            }
+            else
+            {
+                EndSection(payloadEnd, where);
+            }
             if (_hasState)
             {
                 _stateNeeded += ModelFormat.StateBytes((PopulationKind)kind, size);
                 long left = _end - ModelFormat.TrailerBytes - _at;
+                if (izhikevich) left -= (long)runs * ModelFormat.IzhikevichRunBytes;
                 if (_stateNeeded > left)
                     throw Fail(ModelFormatError.BadSection, where + " size", start + 4 + name.Length, "the state section needs at least " + _stateNeeded + " bytes for the populations declared so far, but only " + left + " bytes remain");
             }
@@ -154,26 +172,63 @@ namespace NanoSnn
                 throw Fail(ModelFormatError.InvalidValue, where + " reset/refractory/threshold", start, "must be 0 for a non-LIF population");
             if (kind != (int)PopulationKind.Alif && (tauA != 0 || beta != 0))
                 throw Fail(ModelFormatError.InvalidValue, where + " adaptation", start, "must be 0 for a non-ALIF population");
-            if (kind == (int)PopulationKind.Input && (tau != 0 || bias != 0))
-                throw Fail(ModelFormatError.InvalidValue, where + " tau/bias", start, "must be 0 for an input population");
+            if ((kind == (int)PopulationKind.Input || izhikevich) && (tau != 0 || bias != 0))
+                throw Fail(ModelFormatError.InvalidValue, where + " tau/bias", start, "must be 0 for an input or Izhikevich population");
+            Population pop;
             try
             {
                 if (kind == (int)PopulationKind.Input) return builder.AddInput(name, size);
                 if (kind == (int)PopulationKind.Readout) return builder.AddReadout(name, size, tau, bias);
-                LifParameters parameters = new LifParameters();
-                parameters.Reset = (ResetMode)reset;
-                parameters.RefractoryTicks = refractory;
-                parameters.ThresholdQ16 = threshold;
-                parameters.TauMembraneUs = tau;
-                parameters.BiasQ16 = bias;
-                parameters.TauAdaptationUs = tauA;
-                parameters.AdaptationBetaQ16 = beta;
-                return kind == (int)PopulationKind.Alif ? builder.AddAlif(name, size, parameters) : builder.AddLif(name, size, parameters);
+                if (izhikevich)
+                {
+                    pop = builder.AddIzhikevich(name, size, noise, noiseSeed);
+                }
+                else
+                {
+                    LifParameters parameters = new LifParameters();
+                    parameters.Reset = (ResetMode)reset;
+                    parameters.RefractoryTicks = refractory;
+                    parameters.ThresholdQ16 = threshold;
+                    parameters.TauMembraneUs = tau;
+                    parameters.BiasQ16 = bias;
+                    parameters.TauAdaptationUs = tauA;
+                    parameters.AdaptationBetaQ16 = beta;
+                    return kind == (int)PopulationKind.Alif ? builder.AddAlif(name, size, parameters) : builder.AddLif(name, size, parameters);
+                }
             }
             catch (ModelException e)
             {
                 throw Fail(ModelFormatError.InvalidValue, where, start, e.Message);
             }
+            ReadIzhikevichRuns((IzhikevichPopulation)pop, runs, where);
+            EndSection(payloadEnd, where);
+            return pop;
+        }
+
+        // The runs were checked to be present; each is validated field by field (the ranges
+        // IzhikevichPopulation.SetModel accepts, which keep its update free of overflow).
+        private void ReadIzhikevichRuns(IzhikevichPopulation izh, int runs, string where)
+        {
+            int first = 0;
+            for (int r = 0; r < runs; r++)
+            {
+                string run = where + " run " + r;
+                int runAt = _at;
+                int left = izh.Size - first;
+                // Every run after this one needs at least one neuron.
+                int count = Int32(run + " neurons", 1, left - (runs - 1 - r));
+                int a = Int32(run + " a", 0, IzhikevichPopulation.MaxAQ24);
+                int b = Int32(run + " b", -IzhikevichPopulation.MaxAbsBQ24, IzhikevichPopulation.MaxAbsBQ24);
+                int c = Int32(run + " c", IzhikevichPopulation.MinMembraneQ16 + 1, IzhikevichPopulation.PeakQ16 - 1);
+                int d = Int32(run + " d", -IzhikevichPopulation.MaxAbsDQ16, IzhikevichPopulation.MaxAbsDQ16);
+                if (r > 0 && a == izh.AQ24[first - 1] && b == izh.BQ24[first - 1] && c == izh.CQ16[first - 1] && d == izh.DQ16[first - 1])
+                    throw Fail(ModelFormatError.InvalidValue, run, runAt, "has the same a, b, c and d as run " + (r - 1) + "; neighbouring runs must differ (merge them)");
+                izh.SetModel(first, count, a, b, c, d);
+                first += count;
+            }
+            if (first != izh.Size)
+                throw Fail(ModelFormatError.InvalidValue, where + " run " + (runs - 1) + " neurons", _at - ModelFormat.IzhikevichRunBytes,
+                    "the runs cover " + first + " neurons, the population has " + izh.Size);
         }
 
         private Projection ReadProjection(NetworkBuilder builder, Population[] pops, int index)
@@ -273,6 +328,19 @@ namespace NanoSnn
                 }
                 ReadoutPopulation readout = pop as ReadoutPopulation;
                 if (readout != null) ReadInts(readout.ValueQ16, -FixedPoint.StateLimitQ16, FixedPoint.StateLimitQ16, where + " value");
+                IzhikevichPopulation izh = pop as IzhikevichPopulation;
+                if (izh != null)
+                {
+                    // v as it is after every tick (a spike resets it below the peak), u within its clamp:
+                    // the ranges the update's quadratic term is proved overflow-free for.
+                    ReadInts(izh.MembraneQ16, IzhikevichPopulation.MinMembraneQ16, IzhikevichPopulation.PeakQ16 - 1, where + " v");
+                    ReadInts(izh.RecoveryQ16, -IzhikevichPopulation.RecoveryLimitQ16, IzhikevichPopulation.RecoveryLimitQ16, where + " u");
+                    Need(4, where + " noise generator state");
+                    uint noise = (uint)LittleEndian.ReadInt32(_data, _at);
+                    if (noise == 0) throw Fail(ModelFormatError.InvalidValue, where + " noise generator state", _at, "0 is not a valid xorshift state");
+                    izh.RestoreNoiseState(noise);
+                    _at += 4;
+                }
                 pop.RebuildSpikeList();
             }
             EndSection(payloadEnd, "state section");

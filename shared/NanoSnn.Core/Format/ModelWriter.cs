@@ -16,9 +16,9 @@ namespace NanoSnn
             Population[] pops = network.Populations;
             for (int p = 0; p < pops.Length; p++)
             {
-                if (pops[p].Kind < PopulationKind.Input || pops[p].Kind > PopulationKind.Readout)
+                if (pops[p].Kind < PopulationKind.Input || pops[p].Kind > PopulationKind.Izhikevich)
                     throw new ModelException("population '" + pops[p].Name + "' is of kind " + (int)pops[p].Kind
-                        + ", which model format v" + ModelFormat.Version + " cannot store (it stores input, LIF, ALIF and readout populations)");
+                        + ", which model format v" + ModelFormat.Version + " cannot store (it stores input, LIF, ALIF, readout and Izhikevich populations)");
                 n += ModelFormat.SectionHeaderBytes + PopulationPayload(pops[p]);
             }
             Projection[] projs = network.Projections;
@@ -97,7 +97,10 @@ namespace NanoSnn
 
         private static int PopulationPayload(Population pop)
         {
-            return 4 + pop.Name.Length + 24;
+            int n = 4 + pop.Name.Length + 24;
+            IzhikevichPopulation izh = pop as IzhikevichPopulation;
+            if (izh != null) n += ModelFormat.IzhikevichHeaderBytes + izh.ParameterRuns * ModelFormat.IzhikevichRunBytes;
+            return n;
         }
 
         private static int ProjectionPayload(Projection proj)
@@ -182,7 +185,34 @@ namespace NanoSnn
             LittleEndian.WriteInt32(b, at + 12, bias);
             LittleEndian.WriteInt32(b, at + 16, tauA);
             LittleEndian.WriteInt32(b, at + 20, beta);
-            return at + 24;
+            at += 24;
+            IzhikevichPopulation izh = pop as IzhikevichPopulation;
+            if (izh != null) at = WriteIzhikevichParameters(b, at, izh);
+            return at;
+        }
+
+        // Noise, then one parameter set per maximal run of neurons with equal a, b, c, d.
+        private static int WriteIzhikevichParameters(byte[] b, int at, IzhikevichPopulation izh)
+        {
+            LittleEndian.WriteInt32(b, at, izh.NoiseAmplitudeQ16);
+            LittleEndian.WriteInt32(b, at + 4, (int)izh.NoiseSeed);
+            LittleEndian.WriteInt32(b, at + 8, izh.ParameterRuns);
+            at += ModelFormat.IzhikevichHeaderBytes;
+            int n = izh.Size;
+            int first = 0;
+            while (first < n)
+            {
+                int end = first + 1;
+                while (end < n && izh.SameModel(first, end)) end++;
+                LittleEndian.WriteInt32(b, at, end - first);
+                LittleEndian.WriteInt32(b, at + 4, izh.AQ24[first]);
+                LittleEndian.WriteInt32(b, at + 8, izh.BQ24[first]);
+                LittleEndian.WriteInt32(b, at + 12, izh.CQ16[first]);
+                LittleEndian.WriteInt32(b, at + 16, izh.DQ16[first]);
+                at += ModelFormat.IzhikevichRunBytes;
+                first = end;
+            }
+            return at;
         }
 
         private static int WriteProjection(byte[] b, int at, Projection proj)
@@ -230,6 +260,14 @@ namespace NanoSnn
                 }
                 ReadoutPopulation readout = pop as ReadoutPopulation;
                 if (readout != null) at = WriteInts(b, at, readout.ValueQ16);
+                IzhikevichPopulation izh = pop as IzhikevichPopulation;
+                if (izh != null)
+                {
+                    at = WriteInts(b, at, izh.MembraneQ16);
+                    at = WriteInts(b, at, izh.RecoveryQ16);
+                    LittleEndian.WriteInt32(b, at, (int)izh.NoiseState);
+                    at += 4;
+                }
             }
             return at;
         }

@@ -24,10 +24,18 @@ namespace NanoSnn
     /// ±2048.0 with a resolution of 1e-6, so that η ~ 1e-4 keeps significant bits.</item>
     /// <item>Per-synapse product post (Q20, &lt; 2^31) × pre (Q16, ≤ 2^30) reaches 2^61, so it
     /// is a long; it is shifted to weight LSBs with 16 fraction bits (Q16 LSB), i.e. right by
-    /// 4 + LearningRateShift + WeightShift, and saturated to int.</item>
-    /// <item>Weight changes: the Q16-LSB amount is applied with
-    /// <see cref="FixedPoint.StochasticShift"/> (network generator), so a 0.3-LSB change
-    /// moves the weight by one LSB 30 % of the time; weights saturate at the short bounds.</item>
+    /// 4 + LearningRateShift + WeightShift (and saturated to int where it is accumulated).</item>
+    /// <item>Weight changes are rounded stochastically with the network generator, so a 0.3-LSB
+    /// change moves the weight by one LSB 30 % of the time; weights saturate at the short
+    /// bounds. Exact mode and accumulators use <see cref="FixedPoint.StochasticShift"/> per
+    /// synapse. Factorized updates applied every tick exploit that each term of a row's
+    /// change (presynaptic i) is rank one, postL_j·z̄̄_i + postR_j·z̄_i: the row's
+    /// stochastically rounded changes are drawn by systematic sampling along the prefix sums
+    /// of |postL| (and of the non-zero |postR|), so a row costs one lookup per LSB that moves
+    /// rather than one visit per synapse; each synapse still moves by floor or ceil of its
+    /// change with the right probabilities. Rows whose changes exceed n_rec/2 LSBs, and the
+    /// readout rows, visit every synapse and round with a dither (one random phase per row,
+    /// golden-ratio steps).</item>
     /// <item>Products ψ·z̄ (≤ 2^26·2^30), L·ψ̄ (≤ 2^60) and β·ε are formed in long for the same
     /// reason: each factor alone fits an int, their product does not.</item>
     /// <item>Learning rates: η = LearningRateQ16/65536·2^−LearningRateShift (input and
@@ -43,6 +51,7 @@ namespace NanoSnn
     /// the ε term (the adaptation path of the gradient).
     /// Memory per plastic synapse beyond its 2-byte weight: factorized 0 bytes, exact LIF 4
     /// (ē), exact ALIF 8 (ē, ε); plus 4 (accumulator) when <see cref="EpropParameters.UpdateIntervalTicks"/> ≠ 1.
+    /// Factorized every-tick sampling adds 28 bytes per recurrent neuron (prefix sums, bucket table).
     /// Only dense projections are supported. While <see cref="Plasticity.Enabled"/> is false
     /// nothing runs, traces included (they resume from where they stopped).
     /// </remarks>
@@ -108,6 +117,8 @@ namespace NanoSnn
             Output = output;
             _psiScaleQ16 = (int)psiScale;
             _vth = vth;
+            _vthShift = -1;
+            for (int shift = 0; shift < 31; shift++) if (vth == 1 << shift) _vthShift = shift;
             _alpha = recurrent.MembraneDecay12;
             _kappa = readout.Decay12;
             _rho = recurrent.AdaptationDecay12;
@@ -158,6 +169,13 @@ namespace NanoSnn
             _inAcc = new int[_accumulate ? inSyn : 0];
             _recAcc = new int[_accumulate ? recSyn : 0];
             _outAcc = new int[_accumulate ? outSyn : 0];
+            _sampleRows = !_exact && !_accumulate && (learnIn || learnRec);
+            _cumL = new long[_sampleRows ? nRec + 1 : 0];
+            _cumR = new long[_sampleRows ? nRec + 1 : 0];
+            _activeR = new int[_sampleRows ? nRec : 0];
+            // Four buckets per column: the column of a bucket's start is usually the answer.
+            // short is enough: a dense recurrent projection has at most 2^30 synapses, so n_rec <= 32,768.
+            _bucketL = new short[_sampleRows ? 4 * nRec : 0];
 
             if (p.Feedback == EpropFeedback.Random)
             {
@@ -221,13 +239,22 @@ namespace NanoSnn
         /// <summary>Ticks accumulated since the last weight update.</summary>
         public int TicksSinceUpdate;
 
-        private readonly int _psiScaleQ16, _vth, _alpha, _kappa, _rho, _beta, _rateDecay;
+        private readonly int _psiScaleQ16, _vth, _vthShift, _alpha, _kappa, _rho, _beta, _rateDecay;
         private readonly bool _exact, _alifExact, _accumulate, _learnIn, _learnRec, _learnOut;
         private readonly long[] _softmaxQ30;
         private readonly int[] _psiPrev, _epsDecayQ16, _psiBar, _postL, _postR, _postOut;
         private readonly byte[] _refractoryPrev;
         private readonly int[] _inTrace, _inTracePrev, _inTraceBar, _recTrace, _recTracePrev, _recTraceBar, _outTrace;
         private readonly int[] _inEbar, _recEbar, _inEps, _recEps, _inAcc, _recAcc, _outAcc;
+        // Row sampling of the factorized every-tick update (empty otherwise): prefix sums of |postL|
+        // and of the non-zero |postR|, the columns of the latter, and per-tick totals and limits.
+        private readonly long[] _cumL, _cumR;
+        private readonly int[] _activeR;
+        private readonly short[] _bucketL;
+        private int _bucketShift;
+        private readonly bool _sampleRows;
+        private int _countR;
+        private long _totalL, _totalR, _limitL, _limitR;
 
         private static bool Contains(Network network, Population pop)
         {
@@ -256,6 +283,7 @@ namespace NanoSnn
         {
             ComputeError();
             ComputeNeuronFactors();
+            if (_sampleRows) PrepareRowSampling();
             XorShift32 rng = network.Rng;
             int nRec = Recurrent.Size;
             if (_learnIn)
@@ -366,18 +394,28 @@ namespace NanoSnn
             bool random = Parameters.Feedback == EpropFeedback.Random;
             short[] b = random ? FeedbackWeights : Output.Weights;
             int feedbackDown = 16 - (random ? Parameters.FeedbackWeightShift : Output.WeightShift);
-            int oneMinusKappa = FixedPoint.OneDecay12 - _kappa;
+            int kappa = _kappa;
+            int oneMinusKappa = FixedPoint.OneDecay12 - kappa;
             long rhoQ16 = (long)_rho << 4;
+            long psiScale = _psiScaleQ16;
+            int vthShift = _vthShift;
+            bool exact = _exact;
+            bool alifExact = _alifExact;
+            byte[] refractoryPrev = _refractoryPrev;
+            int[] psiBar = _psiBar;
+            int[] postLArr = _postL;
+            int[] postRArr = _postR;
             for (int j = 0; j < nRec; j++)
             {
                 int psi = 0;
-                if (_refractoryPrev[j] == 0)
+                if (refractoryPrev[j] == 0)
                 {
                     long h = vth - FixedPoint.Abs((long)v[j] - rec.ThresholdOf(j));
-                    if (h > 0) psi = (int)((_psiScaleQ16 * h) / vth);
+                    // A shift when v_th is a power of two (the numerator is positive: the same result).
+                    if (h > 0) psi = (int)(vthShift >= 0 ? (psiScale * h) >> vthShift : (psiScale * h) / vth);
                 }
-                _refractoryPrev[j] = refractory[j];
-                if (_alifExact)
+                refractoryPrev[j] = refractory[j];
+                if (alifExact)
                 {
                     int psiPrev = psiArr[j];
                     _psiPrev[j] = psiPrev;
@@ -396,24 +434,24 @@ namespace NanoSnn
                 signal[j] = signalQ16;
                 long regQ16 = reg == 0 ? 0 : FixedPoint.Clamp((reg * (f - rateTarget)) >> 16, -Limit, Limit);
 
-                if (_exact)
+                if (exact)
                 {
                     // Q16·Q16 = Q32, >> 12 = Q20.
-                    _postL[j] = (int)FixedPoint.Clamp(-((signalQ16 * eta) >> 12), int.MinValue + 1, int.MaxValue);
-                    _postR[j] = (int)FixedPoint.Clamp(-((regQ16 * eta) >> 12), int.MinValue + 1, int.MaxValue);
+                    postLArr[j] = (int)FixedPoint.Clamp(-((signalQ16 * eta) >> 12), int.MinValue + 1, int.MaxValue);
+                    postRArr[j] = (int)FixedPoint.Clamp(-((regQ16 * eta) >> 12), int.MinValue + 1, int.MaxValue);
                 }
                 else
                 {
-                    int bar = _psiBar[j];
-                    bar = (int)FixedPoint.Clamp((long)FixedPoint.MultiplyDecay(bar, _kappa) + psi, -Limit, Limit);
-                    _psiBar[j] = bar;
+                    int bar = psiBar[j];
+                    bar = (int)FixedPoint.Clamp((long)FixedPoint.MultiplyDecay(bar, kappa) + psi, -Limit, Limit);
+                    psiBar[j] = bar;
                     // L·ψ̄ (Q32) -> Q20, times (1 - κ) and η; clamped between steps so nothing exceeds 2^62.
                     long post = ((signalQ16 * (long)bar) >> 12) * oneMinusKappa >> 12;
                     post = FixedPoint.Clamp(post, -(1L << 40), 1L << 40);
-                    _postL[j] = (int)FixedPoint.Clamp(-((post * eta) >> 16), int.MinValue + 1, int.MaxValue);
-                    long postR = (regQ16 * psi) >> 12;
-                    postR = FixedPoint.Clamp(postR, -(1L << 40), 1L << 40);
-                    _postR[j] = (int)FixedPoint.Clamp(-((postR * eta) >> 16), int.MinValue + 1, int.MaxValue);
+                    postLArr[j] = (int)FixedPoint.Clamp(-((post * eta) >> 16), int.MinValue + 1, int.MaxValue);
+                    // The rate term only where ψ ≠ 0 (a minority of neurons when spiking is sparse).
+                    long postR = psi == 0 ? 0 : FixedPoint.Clamp((regQ16 * psi) >> 12, -(1L << 40), 1L << 40);
+                    postRArr[j] = (int)FixedPoint.Clamp(-((postR * eta) >> 16), int.MinValue + 1, int.MaxValue);
                 }
             }
             long etaOut = Parameters.OutputLearningRateQ16;
@@ -456,31 +494,7 @@ namespace NanoSnn
             bool apply = !_accumulate;
             if (!_exact && apply)
             {
-                // Factorized, applied every tick: the hot loop of the rule (every synapse every tick).
-                // The stochastic rounding draws of one row form a Weyl sequence (golden-ratio steps)
-                // from one random phase per row: each synapse's draw is uniform, so the rounding stays
-                // unbiased, at the price of one add per synapse instead of one generator step. The
-                // loop is branch-free where the outcome is random; the recurrent diagonal is computed
-                // like any synapse and then restored (self-connections never learn).
-                for (int i = 0; i < nSrc; i++)
-                {
-                    long pb = preBar[i];
-                    long pc = pre[i];
-                    int row = i * n;
-                    short diagonal = skipDiagonal ? w[row + i] : (short)0;
-                    uint phase = rng.NextUInt();
-                    for (int j = 0; j < n; j++)
-                    {
-                        long q = (postL[j] * pb + postR[j] * pc) >> shift;
-                        if (q > int.MaxValue) q = int.MaxValue; else if (q < int.MinValue) q = int.MinValue;
-                        int dq = (int)q;
-                        phase += 0x9E3779B9u;
-                        // Round up iff draw < fraction: the sign bit of draw - fraction (both in 0..65535).
-                        int nw = w[row + j] + (dq >> 16) + (int)((uint)((int)(phase >> 16) - (dq & 0xFFFF)) >> 31);
-                        w[row + j] = (short)(nw > short.MaxValue ? short.MaxValue : (nw < short.MinValue ? short.MinValue : nw));
-                    }
-                    if (skipDiagonal) w[row + i] = diagonal;
-                }
+                LearnFactorizedEveryTick(w, nSrc, pre, preBar, shift, skipDiagonal, rng);
                 return;
             }
             if (!_exact)
@@ -555,6 +569,177 @@ namespace NanoSnn
             }
         }
 
+        // The factorized update applied every tick (the rule's hot path). Row i (presynaptic) changes
+        // by q_j = (postL_j·pb_i + postR_j·pc_i) >> shift in Q16 weight LSBs, mostly a small fraction
+        // of one LSB. Rather than visit every synapse to round its change stochastically, the row's
+        // changes are drawn by systematic sampling (see SampleRow): each term is rank one, so the
+        // row's L term needs only the prefix sums of |postL| (PrepareRowSampling, once per tick),
+        // and the cost of a row is proportional to the number of LSBs that actually move. A row
+        // whose changes add up to more than n/2 LSBs (where visiting every synapse is cheaper), or
+        // whose products could overflow, takes the dense loop instead.
+        private void LearnFactorizedEveryTick(short[] w, int nSrc, int[] pre, int[] preBar, int shift, bool skipDiagonal, XorShift32 rng)
+        {
+            int n = Recurrent.Size;
+            int[] postL = _postL;
+            int[] postR = _postR;
+            long denseMass = (long)n << 15;
+            long totalL = _totalL, totalR = _totalR, limitL = _limitL, limitR = _limitR;
+            for (int i = 0; i < nSrc; i++)
+            {
+                long pb = preBar[i];
+                long pc = pre[i];
+                long ab = pb < 0 ? -pb : pb;
+                long ac = pc < 0 ? -pc : pc;
+                int row = i * n;
+                if (ab <= limitL && ac <= limitR)
+                {
+                    // Expected LSB changes of the row, Q16 (no overflow: the limits are MaxValue / total).
+                    long massL = (totalL * ab) >> shift;
+                    long massR = (totalR * ac) >> shift;
+                    if (massL + massR <= denseMass)
+                    {
+                        int diagonal = skipDiagonal ? i : -1;
+                        // One draw per row: the high half offsets the L term, the low half the R term.
+                        uint draw = rng.NextUInt();
+                        uint offsetR = draw & 0xFFFF;
+                        if (massL > 0) SampleRow(w, row, postL, _cumL, _bucketL, _bucketShift, ab, pb < 0, shift, massL, draw >> 16, diagonal);
+                        if (massR > offsetR) SampleSparseRow(w, row, postR, _activeR, _cumR, _countR, ac, pc < 0, shift, massR, offsetR, diagonal);
+                        continue;
+                    }
+                }
+                // Self-connections never learn: the dense loop updates the diagonal like any synapse, then it is restored.
+                short keep = skipDiagonal ? w[row + i] : (short)0;
+                LearnRowDense(w, row, n, postL, postR, pb, pc, shift, rng.NextUInt());
+                if (skipDiagonal) w[row + i] = keep;
+            }
+        }
+
+        // Prefix sums of |postL| over all columns and of |postR| over the columns where it is not 0
+        // (ψ_j ≠ 0: a minority when spiking is sparse), and the largest row factor that keeps
+        // total·factor below 2^63.
+        private void PrepareRowSampling()
+        {
+            int[] postL = _postL;
+            int[] postR = _postR;
+            long[] cumL = _cumL;
+            long[] cumR = _cumR;
+            int[] active = _activeR;
+            long sumL = 0, sumR = 0;
+            int count = 0;
+            for (int j = 0; j < postL.Length; j++)
+            {
+                long l = postL[j];
+                long sign = l >> 63;
+                sumL += (l ^ sign) - sign; // |l| without a branch: the signs are random
+                cumL[j + 1] = sumL;
+                long r = postR[j];
+                if (r != 0)
+                {
+                    active[count] = j;
+                    sumR += r < 0 ? -r : r;
+                    count++;
+                    cumR[count] = sumR;
+                }
+            }
+            // Buckets of 2^k prefix-sum units, k the least with total >> k < bucket count; each
+            // holds the column whose interval contains the bucket's start.
+            short[] bucket = _bucketL;
+            int k = 0;
+            while ((sumL >> k) >= bucket.Length) k++;
+            int used = (int)(sumL >> k);
+            int n = postL.Length;
+            // Column m gets the buckets whose start lies in [cumL[m], cumL[m+1]).
+            int b = 0;
+            for (int m = 0; m < n; m++)
+            {
+                long last = (cumL[m + 1] - 1) >> k;
+                if (last > used) last = used;
+                while (b <= last) bucket[b++] = (short)m;
+            }
+            while (b <= used) bucket[b++] = (short)(n - 1);
+            _bucketShift = k;
+            _totalL = sumL;
+            _totalR = sumR;
+            _countR = count;
+            _limitL = sumL == 0 ? long.MaxValue : long.MaxValue / sumL;
+            _limitR = sumR == 0 ? long.MaxValue : long.MaxValue / sumR;
+        }
+
+        // Systematic sampling of the row term postL_j·factor (factor = |pre|; negative: pre < 0).
+        // Column j owns the interval [B(j), B(j+1)) with B(j) = (cum[j]·factor) >> shift, in Q16
+        // LSBs; the points offset, offset + 65536, ... (offset uniform in 0..65535) each move the
+        // weight they land on by one LSB towards the sign of postL_j·pre. An interval of length
+        // x·65536 holds floor(x) or floor(x) + 1 points, the latter with probability frac(x):
+        // exactly stochastic rounding of each synapse's change, at the cost of one lookup per LSB
+        // moved instead of one visit per synapse. The draws of one row are negatively correlated
+        // (their sum is fixed to within one LSB); rows and ticks draw anew. The lookup turns a
+        // point into prefix-sum units (rounded down), takes the column that holds the start of
+        // its bucket and steps forward to the exact interval, usually zero steps.
+        // mass = B(n) > 0; diagonal: the column that never learns (or -1).
+        private static void SampleRow(short[] w, int row, int[] post, long[] cum, short[] bucket, int bucketShift, long factor,
+            bool negative, int shift, long mass, uint offset, int diagonal)
+        {
+            // Prefix-sum units per Q16 LSB with 16 fraction bits (shift <= 43, so no overflow); the
+            // point's position c = y·inv stays below total·2^16 < 2^62 because y < mass, and grows
+            // by exactly 65536·inv from one point to the next.
+            long inv = (1L << (shift + 16)) / factor;
+            long c = offset * inv;
+            long step = inv << 16;
+            int down = 16 + bucketShift;
+            int flip = negative ? -1 : 0;
+            for (long y = offset; y < mass; y += 65536, c += step)
+            {
+                int j = bucket[(int)(c >> down)];
+                // One step forward is common (a bucket that straddles a column boundary): taken by
+                // arithmetic, 1 iff B(j + 1) <= y (both in 0..2^62), not by a branch; more are rare.
+                j += (int)(((ulong)(y - ((cum[j + 1] * factor) >> shift)) >> 63) ^ 1);
+                while (((cum[j + 1] * factor) >> shift) <= y) j++;
+                if (j == diagonal) continue;
+                int s = row + j;
+                // +1 or -1: the sign of postL_j·pre (postL_j is not 0: its interval is not empty).
+                int nw = w[s] + (((post[j] ^ flip) >> 31) | 1);
+                w[s] = (short)(nw > short.MaxValue ? short.MaxValue : (nw < short.MinValue ? short.MinValue : nw));
+            }
+        }
+
+        // The same for the sparse row term postR_j·factor over the columns index[0..count-1]
+        // (ψ_j ≠ 0), with a binary search: the rate term moves few LSBs.
+        private static void SampleSparseRow(short[] w, int row, int[] post, int[] index, long[] cum, int count, long factor, bool negative,
+            int shift, long mass, uint offset, int diagonal)
+        {
+            int m = 0;
+            for (long y = offset; y < mass; y += 65536)
+            {
+                // The first column at or after m whose interval ends beyond y (B(count) = mass > y).
+                int hi = count - 1;
+                while (m < hi)
+                {
+                    int mid = (m + hi) >> 1;
+                    if (((cum[mid + 1] * factor) >> shift) > y) hi = mid; else m = mid + 1;
+                }
+                int j = index[m];
+                if (j == diagonal) continue;
+                int s = row + j;
+                int nw = (post[j] < 0) != negative ? w[s] - 1 : w[s] + 1;
+                w[s] = (short)(nw > short.MaxValue ? short.MaxValue : (nw < short.MinValue ? short.MinValue : nw));
+            }
+        }
+
+        // One row of the factorized update, every synapse visited: q = (postL·pb + postR·pc) >> shift
+        // (Q16 LSBs, < 2^58) rounded stochastically by dithering, floor((q + d) / 65536) with d uniform
+        // in 0..65535 rounding up with probability frac(q / 65536). The dither of the row is a Weyl
+        // sequence (golden-ratio steps) from one random phase: each draw is uniform, so the rounding
+        // stays unbiased, at the price of one add per synapse instead of one generator step.
+        private static void LearnRowDense(short[] w, int row, int n, int[] postL, int[] postR, long pb, long pc, int shift, uint phase)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                phase += 0x9E3779B9u;
+                long nw = w[row + j] + ((((postL[j] * pb + postR[j] * pc) >> shift) + (phase >> 16)) >> 16);
+                w[row + j] = (short)(nw > short.MaxValue ? short.MaxValue : (nw < short.MinValue ? short.MinValue : nw));
+            }
+        }
+
         private void LearnOutput(int shift, XorShift32 rng)
         {
             short[] w = Output.Weights;
@@ -562,7 +747,25 @@ namespace NanoSnn
             int[] post = _postOut;
             int[] acc = _outAcc;
             int nOut = post.Length;
-            bool apply = !_accumulate;
+            if (!_accumulate)
+            {
+                // Applied every tick: every synapse of a row with a non-zero trace, rounded by dithering
+                // as in LearnRowDense (one random phase per row; the rows are n_out synapses long).
+                for (int j = 0; j < trace.Length; j++)
+                {
+                    long t = trace[j];
+                    if (t == 0) continue;
+                    int row = j * nOut;
+                    uint phase = rng.NextUInt();
+                    for (int k = 0; k < nOut; k++)
+                    {
+                        phase += 0x9E3779B9u;
+                        long nw = w[row + k] + ((((post[k] * t) >> shift) + (phase >> 16)) >> 16);
+                        w[row + k] = (short)(nw > short.MaxValue ? short.MaxValue : (nw < short.MinValue ? short.MinValue : nw));
+                    }
+                }
+                return;
+            }
             for (int j = 0; j < trace.Length; j++)
             {
                 long t = trace[j];
@@ -574,15 +777,7 @@ namespace NanoSnn
                     int dq = q > int.MaxValue ? int.MaxValue : (q < int.MinValue ? int.MinValue : (int)q);
                     if (dq == 0) continue;
                     int s = row + k;
-                    if (apply)
-                    {
-                        int step = dq >> 16;
-                        int fraction = dq & 0xFFFF;
-                        if (fraction != 0 && (int)(rng.NextUInt() >> 16) < fraction) step++;
-                        int nw = w[s] + step;
-                        w[s] = (short)(nw > short.MaxValue ? short.MaxValue : (nw < short.MinValue ? short.MinValue : nw));
-                    }
-                    else acc[s] = FixedPoint.SaturatingAdd(acc[s], dq);
+                    acc[s] = FixedPoint.SaturatingAdd(acc[s], dq);
                 }
             }
         }
@@ -604,6 +799,13 @@ namespace NanoSnn
             Clear(_recTrace); Clear(_recTracePrev); Clear(_recTraceBar); Clear(_outTrace);
             Clear(_inEbar); Clear(_recEbar); Clear(_inEps); Clear(_recEps);
             Clear(_inAcc); Clear(_recAcc); Clear(_outAcc);
+            System.Array.Clear(_cumL, 0, _cumL.Length);
+            System.Array.Clear(_cumR, 0, _cumR.Length);
+            Clear(_activeR);
+            System.Array.Clear(_bucketL, 0, _bucketL.Length);
+            _bucketShift = 0;
+            _countR = 0;
+            _totalL = _totalR = 0;
             TicksSinceUpdate = 0;
         }
 
@@ -622,8 +824,8 @@ namespace NanoSnn
                     + _inTrace.Length + _inTracePrev.Length + _inTraceBar.Length
                     + _recTrace.Length + _recTracePrev.Length + _recTraceBar.Length + _outTrace.Length
                     + _inEbar.Length + _recEbar.Length + _inEps.Length + _recEps.Length
-                    + _inAcc.Length + _recAcc.Length + _outAcc.Length;
-                return ints * 4 + _softmaxQ30.Length * 8 + _refractoryPrev.Length;
+                    + _inAcc.Length + _recAcc.Length + _outAcc.Length + _activeR.Length;
+                return ints * 4 + (_softmaxQ30.Length + _cumL.Length + _cumR.Length) * 8 + _refractoryPrev.Length + _bucketL.Length * 2;
             }
         }
 

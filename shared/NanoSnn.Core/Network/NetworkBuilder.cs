@@ -68,7 +68,18 @@ namespace NanoSnn
         {
             CheckName(name, true);
             if (DtUs != 1000) throw new ModelException("population '" + name + "': Izhikevich neurons need 1000 µs ticks, the network has " + DtUs);
-            return (IzhikevichPopulation)Add(new IzhikevichPopulation(name, size, noiseAmplitudeQ16, Rng.NextUInt()));
+            return AddIzhikevich(name, size, noiseAmplitudeQ16, Rng.NextUInt());
+        }
+
+        /// <summary>
+        /// Adds Izhikevich neurons whose noise generator starts from <paramref name="noiseSeed"/>
+        /// instead of a draw from <see cref="Rng"/>: the model reader restores a stored seed this way.
+        /// </summary>
+        internal IzhikevichPopulation AddIzhikevich(string name, int size, int noiseAmplitudeQ16, uint noiseSeed)
+        {
+            CheckName(name, true);
+            if (DtUs != 1000) throw new ModelException("population '" + name + "': Izhikevich neurons need 1000 µs ticks, the network has " + DtUs);
+            return (IzhikevichPopulation)Add(new IzhikevichPopulation(name, size, noiseAmplitudeQ16, noiseSeed));
         }
 
         /// <summary>Adds an all-to-all projection with zero weights.</summary>

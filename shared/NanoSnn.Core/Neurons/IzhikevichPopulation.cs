@@ -41,6 +41,18 @@ namespace NanoSnn
         /// <summary>Bound of |u|, 1024 mV in Q16.</summary>
         public const int RecoveryLimitQ16 = 1024 << 16;
 
+        /// <summary>Largest noise amplitude, 1024 mV/ms in Q16.</summary>
+        public const int MaxNoiseAmplitudeQ16 = 1024 << 16;
+
+        /// <summary>Largest a, 1.0 in Q24 (a ≥ 0; beyond 1 the recovery update overshoots).</summary>
+        public const int MaxAQ24 = 1 << 24;
+
+        /// <summary>Bound of |b|, 4.0 in Q24 (keeps the rest value b·c within the bound of |u|).</summary>
+        public const int MaxAbsBQ24 = 4 << 24;
+
+        /// <summary>Bound of |d|, 256 mV in Q16.</summary>
+        public const int MaxAbsDQ16 = 256 << 16;
+
         /// <summary>Regular spiking (excitatory) a = 0.02 in Q24.</summary>
         public const int RegularSpikingAQ24 = 335544;
 
@@ -74,7 +86,7 @@ namespace NanoSnn
         public IzhikevichPopulation(string name, int size, int noiseAmplitudeQ16, uint noiseSeed)
             : base(name, PopulationKind.Izhikevich, size, true, true)
         {
-            if (noiseAmplitudeQ16 < 0 || noiseAmplitudeQ16 > (1024 << 16))
+            if (noiseAmplitudeQ16 < 0 || noiseAmplitudeQ16 > MaxNoiseAmplitudeQ16)
                 throw new ModelException("population '" + name + "': noise amplitude " + noiseAmplitudeQ16 + " must be in 0..1024.0 mV/ms (Q16)");
             NoiseAmplitudeQ16 = noiseAmplitudeQ16;
             _noiseSeed = noiseSeed;
@@ -109,6 +121,39 @@ namespace NanoSnn
         /// <summary>Recovery variable u, Q16 mV.</summary>
         public readonly int[] RecoveryQ16;
 
+        /// <summary>Seed of the noise generator: <see cref="ResetState"/> restarts it from here (model files store it).</summary>
+        public uint NoiseSeed { get { return _noiseSeed; } }
+
+        /// <summary>The noise generator's current state (never zero): checkpoints store it so that the noise continues where it was.</summary>
+        public uint NoiseState { get { return _noise.State; } }
+
+        /// <summary>Restores the noise generator's state from a checkpoint (the reader has checked it is not zero).</summary>
+        internal void RestoreNoiseState(uint state)
+        {
+            _noise.State = state;
+        }
+
+        /// <summary>Whether neurons <paramref name="i"/> and <paramref name="j"/> have the same a, b, c and d.</summary>
+        public bool SameModel(int i, int j)
+        {
+            return AQ24[i] == AQ24[j] && BQ24[i] == BQ24[j] && CQ16[i] == CQ16[j] && DQ16[i] == DQ16[j];
+        }
+
+        /// <summary>
+        /// Number of maximal runs of consecutive neurons with the same a, b, c and d (1 for a
+        /// uniform population, 2 for the distal-reward network's RS block followed by its FS
+        /// block): model files store one parameter set per run, not four values per neuron.
+        /// </summary>
+        public int ParameterRuns
+        {
+            get
+            {
+                int runs = 1;
+                for (int j = 1; j < Size; j++) if (!SameModel(j - 1, j)) runs++;
+                return runs;
+            }
+        }
+
         /// <summary>
         /// Sets the model of neurons first..first+count-1 and puts them at rest (v = c, u = b·c).
         /// Set-up time only.
@@ -118,10 +163,10 @@ namespace NanoSnn
             string where = "population '" + Name + "': ";
             if (first < 0 || count < 0 || first + count > Size)
                 throw new ModelException(where + "neurons " + first + ".." + (first + count - 1) + " are outside 0.." + (Size - 1));
-            if (aQ24 < 0 || aQ24 > (1 << 24)) throw new ModelException(where + "a must be in 0..1.0 (Q24)");
-            if (bQ24 < -(4 << 24) || bQ24 > (4 << 24)) throw new ModelException(where + "b must be in -4.0..4.0 (Q24)");
-            if (cQ16 <= MinMembraneQ16 || cQ16 >= PeakQ16) throw new ModelException(where + "c must be in -256..30 mV (Q16)");
-            if (dQ16 < -(256 << 16) || dQ16 > (256 << 16)) throw new ModelException(where + "d must be in -256..256 mV (Q16)");
+            if (aQ24 < 0 || aQ24 > MaxAQ24) throw new ModelException(where + "a must be in 0..1.0 (Q24)");
+            if (bQ24 < -MaxAbsBQ24 || bQ24 > MaxAbsBQ24) throw new ModelException(where + "b must be in -4.0..4.0 (Q24)");
+            if (cQ16 <= MinMembraneQ16 || cQ16 >= PeakQ16) throw new ModelException(where + "c must be in -256..30 mV (Q16), both ends excluded");
+            if (dQ16 < -MaxAbsDQ16 || dQ16 > MaxAbsDQ16) throw new ModelException(where + "d must be in -256..256 mV (Q16)");
             for (int j = first; j < first + count; j++)
             {
                 AQ24[j] = aQ24;

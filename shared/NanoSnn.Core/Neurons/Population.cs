@@ -11,7 +11,7 @@ namespace NanoSnn
         Alif = 3,
         /// <summary>Leaky, non-spiking readout units.</summary>
         Readout = 4,
-        /// <summary>Izhikevich (2003) neurons; not stored in model files v1.</summary>
+        /// <summary>Izhikevich (2003) neurons; stored in model files from version 2 on.</summary>
         Izhikevich = 5,
     }
 

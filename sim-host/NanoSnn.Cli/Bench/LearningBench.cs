@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Runtime;
 using System.Runtime.CompilerServices;
 using NanoSnn.Cli.Output;
 using NanoSnn.Cli.Workloads;
@@ -44,7 +45,12 @@ namespace NanoSnn.Cli.Bench
         public double StepsPerSecond { get { return Steps / Seconds; } }
         public double SynapticEventsPerSecond { get { return SynapticEvents / Seconds; } }
 
-        /// <summary>Plastic synapses updated by the rule per second (plastic synapses × ticks / s; learning runs every tick).</summary>
+        /// <summary>
+        /// Plastic synapses updated by the rule per second (plastic synapses × ticks / s; learning runs every tick).
+        /// Every synapse gets its stochastically rounded change every tick; the factorized rule draws the
+        /// changes of a row without visiting each synapse (see <see cref="EpropRule"/>), so this counts
+        /// synapse-ticks, not loop iterations.
+        /// </summary>
         public double SynapticUpdatesPerSecond { get { return (double)PlasticSynapses * Steps / Seconds; } }
 
         public double AllocatedBytesPerStep { get { return AllocatedBytes / (double)Steps; } }
@@ -82,13 +88,22 @@ namespace NanoSnn.Cli.Bench
     }
 
     /// <summary>
-    /// Times the learning workloads. The warm-up (JIT tier-up, at least
-    /// <see cref="BenchMeasurement.MinWarmupMilliseconds"/>) runs on a separate instance built
-    /// from the same seed, so that the timed network starts from its initial state and every
-    /// non-timing figure, the state hash included, repeats on every run and machine.
+    /// Times the learning workloads. The warm-up runs on a separate instance built from the
+    /// same seed, so that the timed network starts from its initial state and every non-timing
+    /// figure, the state hash included, repeats on every run and machine. It lasts at least
+    /// <see cref="BenchMeasurement.MinWarmupMilliseconds"/> and until the JIT has compiled
+    /// nothing for <see cref="QuietMilliseconds"/> (at most <see cref="MaxWarmupMilliseconds"/>):
+    /// on a loaded machine the background tier-1 compilations finish late, and a fixed warm-up
+    /// then times a mix of instrumented and optimized code.
     /// </summary>
     public static class LearningBench
     {
+        /// <summary>How long the JIT must have compiled nothing before the warm-up ends, ms.</summary>
+        public const int QuietMilliseconds = 250;
+
+        /// <summary>Longest warm-up, ms (a JIT that never settles does not stall the bench).</summary>
+        public const int MaxWarmupMilliseconds = 10000;
+
         /// <summary>Default timed ticks of an e-prop configuration: a function of the size only, at least one 1,000-tick sequence.</summary>
         public static int DefaultEpropSteps(int inputs, int recurrent, int outputs, EpropEligibility mode)
         {
@@ -195,12 +210,22 @@ namespace NanoSnn.Cli.Bench
             int chunk = Math.Max(steps / 10, BenchMeasurement.MinWarmupSteps);
             int warmup = 0;
             Stopwatch clock = Stopwatch.StartNew();
-            do
+            long compiled = JitInfo.GetCompiledMethodCount();
+            long lastCompile = 0;
+            while (true)
             {
                 if (eprop != null) RunEprop(eprop, chunk); else RunDistal(distal, chunk);
                 warmup += chunk;
+                long now = clock.ElapsedMilliseconds;
+                long count = JitInfo.GetCompiledMethodCount();
+                if (count != compiled)
+                {
+                    compiled = count;
+                    lastCompile = now;
+                }
+                if (now >= MaxWarmupMilliseconds) break;
+                if (now >= BenchMeasurement.MinWarmupMilliseconds && now - lastCompile >= QuietMilliseconds) break;
             }
-            while (clock.ElapsedMilliseconds < BenchMeasurement.MinWarmupMilliseconds);
             return warmup;
         }
 

@@ -73,6 +73,25 @@ namespace NanoSnn.Cli.Commands
             return option;
         }
 
+        /// <summary>A number option that must lie in <paramref name="min"/>..<paramref name="max"/>.</summary>
+        public static Option<double> Number(string name, string description, double defaultValue, double min, double max)
+        {
+            string range = min.ToString("R", CultureInfo.InvariantCulture) + ".." + max.ToString("R", CultureInfo.InvariantCulture);
+            Option<double> option = new Option<double>(name)
+            {
+                Description = description + " [" + range + "]",
+                DefaultValueFactory = _ => defaultValue,
+            };
+            option.Validators.Add(result =>
+            {
+                double value;
+                if (!TryGetValue(result, out value)) return;
+                if (!(value >= min && value <= max))
+                    result.AddError("option " + name + ": " + value.ToString("R", CultureInfo.InvariantCulture) + " is out of range; use a number in " + range);
+            });
+            return option;
+        }
+
         /// <summary>A string option that must be one of <paramref name="choices"/> (case-insensitive; the value is returned in lower case).</summary>
         public static Option<string> Choice(string name, string description, string defaultValue, params string[] choices)
         {

@@ -33,6 +33,11 @@ namespace NanoSnn.Cli.Commands
                 + "state hashes) to FILE, for 'nanosnn verify' and 'nanosnn monitor'");
             Option<int> hashInterval = CliOptions.Int("--hash-interval", "With --record: a state hash (with per-population, projection and rule hashes) "
                 + "every N ticks; 0 = only the final hash", 100, 0, 65535);
+            Option<int> rewardEvery = CliOptions.Int("--reward-every", "Deliver a reward to the model's learning rules (e.g. reward STDP) before every "
+                + "N-th tick of the network's life (ticks N-1, 2N-1, ... counted from 0), so that a --model with rules learns; --record logs the "
+                + "rewards and 'nanosnn verify' replays them; 0 = no rewards", 0, 0, int.MaxValue);
+            Option<double> reward = CliOptions.Number("--reward", "With --reward-every: the size of each reward (Izhikevich 2007 uses 0.5; "
+                + "rounded to Q16, 0 delivers nothing)", 0.5, -16, 16);
             Option<bool> json = CliOptions.Json("Print one JSON object instead of tables");
             Option<FileInfo> plot = CliOptions.File("--plot", "Write an SVG figure of the run to FILE: sensor samples, a spike raster of the first "
                 + RunRecorder.RasterTicks + " ticks, population rates and readouts");
@@ -40,7 +45,8 @@ namespace NanoSnn.Cli.Commands
             Command command = new Command("run",
                 "Simulate the built-in sensor scenario: " + SensorNetwork.Channels + " simulated sensor channels (slow sines plus noise, about ±1000 units), "
                 + "send-on-delta encoded (delta " + SensorNetwork.SensorDelta + ") into the reference sensor network; prints rates, synaptic events, "
-                + "footprint, the decoded PWM duties and the final state hash.");
+                + "footprint, the decoded PWM duties and the final state hash. A --model's learning rules run every tick; --reward-every "
+                + "gives reward-modulated ones a reward schedule.");
             command.Options.Add(steps);
             command.Options.Add(seed);
             command.Options.Add(model);
@@ -48,16 +54,18 @@ namespace NanoSnn.Cli.Commands
             command.Options.Add(saveInitial);
             command.Options.Add(record);
             command.Options.Add(hashInterval);
+            command.Options.Add(rewardEvery);
+            command.Options.Add(reward);
             command.Options.Add(json);
             command.Options.Add(plot);
             command.SetAction(parse => CommandRunner.Guard(context, () => Execute(context,
                 parse.GetValue(steps), parse.GetValue(seed), parse.GetValue(model), parse.GetValue(save), parse.GetValue(json), parse.GetValue(plot),
-                parse.GetValue(saveInitial), parse.GetValue(record), parse.GetValue(hashInterval))));
+                parse.GetValue(saveInitial), parse.GetValue(record), parse.GetValue(hashInterval), parse.GetValue(rewardEvery), parse.GetValue(reward))));
             return command;
         }
 
         private static int Execute(CliContext context, int steps, uint seed, FileInfo model, FileInfo save, bool json, FileInfo plot,
-            FileInfo saveInitial, FileInfo record, int hashInterval)
+            FileInfo saveInitial, FileInfo record, int hashInterval, int rewardEvery, double reward)
         {
             Network network = model == null ? SensorNetwork.Build(seed) : ModelFiles.Load(ModelFiles.Read(model), model.ToString());
             SensorScenario scenario;
@@ -69,6 +77,8 @@ namespace NanoSnn.Cli.Commands
             {
                 throw CommandFailure.Usage((model == null ? "" : model + ": ") + e.Message, e);
             }
+            scenario.RewardEveryTicks = rewardEvery;
+            scenario.RewardQ16 = (int)Math.Round(reward * FixedPoint.OneQ16);
             network.ResetCounters();
             long firstTick = network.Tick;
 
@@ -149,7 +159,7 @@ namespace NanoSnn.Cli.Commands
             public void Tick()
             {
                 _scenario.DecodeDuties(_duties);
-                Recorder.Tick(_scenario.Spikes, _scenario.SpikeCount, 0, _scenario.Samples, _duties);
+                Recorder.Tick(_scenario.Spikes, _scenario.SpikeCount, _scenario.DeliveredRewardQ16, _scenario.Samples, _duties);
             }
 
             public void Finish()

@@ -33,7 +33,7 @@ namespace NanoSnn.Cli.Inspect
             console.Write(Projections());
             if (n.Rules.Length == 0) console.WriteLine("learning rules: none");
             else console.Write(Rules());
-            console.Write(Formats());
+            console.Write(Formats(n));
             console.Write(Footprint());
         }
 
@@ -84,7 +84,54 @@ namespace NanoSnn.Cli.Inspect
             InputPopulation input = p as InputPopulation;
             if (input != null)
                 return "input channels " + input.FirstInputIndex + ".." + (input.FirstInputIndex + p.Size - 1) + " (no dynamics)";
+            IzhikevichPopulation izh = p as IzhikevichPopulation;
+            if (izh != null) return Izhikevich(izh);
             return "";
+        }
+
+        /// <summary>Most parameter runs listed one per line; the rest are counted.</summary>
+        public const int ListedRuns = 6;
+
+        // Noise, then one line per run of neurons with equal a, b, c, d: the way the model file stores them.
+        private static string Izhikevich(IzhikevichPopulation izh)
+        {
+            StringBuilder s = new StringBuilder();
+            if (izh.NoiseAmplitudeQ16 == 0) s.Append("noise none");
+            else
+            {
+                s.Append("noise uniform ±").Append(Units.Fixed(izh.NoiseAmplitudeQ16 / 131072.0, 3)).Append(" mV/ms per tick (amplitude ")
+                    .Append(Units.Q16(izh.NoiseAmplitudeQ16)).Append("), seed ").Append(Units.Hash(izh.NoiseSeed));
+            }
+            int runs = izh.ParameterRuns;
+            s.Append('\n').Append(runs).Append(runs == 1 ? " parameter set" : " parameter runs").Append(" (a, b in Q24; c, d in Q16 mV)");
+            int first = 0;
+            for (int r = 0; first < izh.Size; r++)
+            {
+                int end = first + 1;
+                while (end < izh.Size && izh.SameModel(first, end)) end++;
+                if (r < ListedRuns)
+                {
+                    s.Append('\n').Append(end - first == 1 ? "neuron " + first : "neurons " + first + ".." + (end - 1)).Append(": a ")
+                        .Append(Units.Fixed(izh.AQ24[first] / 16777216.0, 4)).Append(", b ").Append(Units.Fixed(izh.BQ24[first] / 16777216.0, 4))
+                        .Append(", c ").Append(Units.Fixed(izh.CQ16[first] / 65536.0, 3)).Append(" mV, d ").Append(Units.Fixed(izh.DQ16[first] / 65536.0, 3)).Append(" mV");
+                    string type = IzhikevichType(izh, first);
+                    if (type != null) s.Append(" (").Append(type).Append(')');
+                }
+                else if (r == ListedRuns)
+                {
+                    s.Append("\n... ").Append(runs - ListedRuns).Append(" more runs, neurons ").Append(first).Append("..").Append(izh.Size - 1);
+                }
+                first = end;
+            }
+            return s.ToString();
+        }
+
+        private static string IzhikevichType(IzhikevichPopulation izh, int j)
+        {
+            if (izh.BQ24[j] != IzhikevichPopulation.DefaultBQ24 || izh.CQ16[j] != IzhikevichPopulation.DefaultCQ16) return null;
+            if (izh.AQ24[j] == IzhikevichPopulation.RegularSpikingAQ24 && izh.DQ16[j] == IzhikevichPopulation.RegularSpikingDQ16) return "regular spiking";
+            if (izh.AQ24[j] == IzhikevichPopulation.FastSpikingAQ24 && izh.DQ16[j] == IzhikevichPopulation.FastSpikingDQ16) return "fast spiking";
+            return null;
         }
 
         private Table Projections()
@@ -133,7 +180,8 @@ namespace NanoSnn.Cli.Inspect
             return table;
         }
 
-        private static string RuleKind(Plasticity rule)
+        /// <summary>A rule's kind and main parameters, as "reward STDP (update every 10 ticks)".</summary>
+        internal static string RuleKind(Plasticity rule)
         {
             switch (rule)
             {
@@ -152,7 +200,8 @@ namespace NanoSnn.Cli.Inspect
             }
         }
 
-        private static string RuleTarget(Plasticity rule)
+        /// <summary>What a rule acts on, as "'excitatory'".</summary>
+        internal static string RuleTarget(Plasticity rule)
         {
             switch (rule)
             {
@@ -175,12 +224,19 @@ namespace NanoSnn.Cli.Inspect
             return Units.Fixed(Units.WeightValue(raw, shift), 4) + " (" + raw + ")";
         }
 
-        private static Table Formats()
+        private static Table Formats(Network network)
         {
             Table table = new Table().Title("number formats");
             table.AddColumn("quantity");
             table.AddColumn("format");
             table.AddRow("membranes, thresholds, biases, readouts, adaptation", "Q16 int32: 1.0 = 65536, state limited to ±16384.0");
+            foreach (Population p in network.Populations)
+            {
+                if (p.Kind != PopulationKind.Izhikevich) continue;
+                table.AddRow("Izhikevich v, u, c, d (mV), input and noise (mV/ms)", "Q16 int32: 1 mV = 65536; v in -256..30 mV, |u| <= 1024 mV");
+                table.AddRow("Izhikevich a, b", "Q24 int32: 1.0 = 16777216");
+                break;
+            }
             table.AddRow("decays (per tick)", "Decay12: 4096 = 1.0, round(4096 exp(-dt/tau))");
             table.AddRow("weights", "int16 per synapse; w adds w << shift to the target's Q16 input");
             table.AddRow("sparse connectivity", "CSR: int32 row start per source + 1, uint16 target per synapse");

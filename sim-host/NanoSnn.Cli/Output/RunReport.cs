@@ -1,4 +1,5 @@
 using System.IO;
+using NanoSnn.Cli.Inspect;
 using NanoSnn.Cli.Scenarios;
 using Spectre.Console;
 
@@ -109,6 +110,14 @@ namespace NanoSnn.Cli.Output
                         + " -> PWM duty " + _scenario.Duty(k) + " of " + SensorScenario.DutyMin + ".." + SensorScenario.DutyMax);
                 }
             }
+            Plasticity[] rules = _network.Rules;
+            if (rules.Length == 0) summary.AddRow("learning", "no learning rules");
+            for (int r = 0; r < rules.Length; r++)
+                summary.AddRow("learning rule " + r, Markup.Escape(InspectReport.RuleKind(rules[r]) + " on " + InspectReport.RuleTarget(rules[r])
+                    + (rules[r].Enabled ? "" : ", disabled")));
+            if (_scenario.RewardEveryTicks > 0)
+                summary.AddRow("rewards", Units.Count(_scenario.RewardsDelivered) + " of " + Units.Q16(_scenario.RewardQ16) + ", one every "
+                    + Units.Count(_scenario.RewardEveryTicks) + " ticks" + (rules.Length == 0 ? " (no learning rule receives them)" : ""));
             summary.AddRow("final tick", Units.Count(_network.Tick));
             summary.AddRow("state hash", Units.Hash(_stateHash));
             if (SavedInitialBytes > 0) summary.AddRow("saved initial", Units.Count(SavedInitialBytes) + " B, the state before the first tick");
@@ -145,6 +154,8 @@ namespace NanoSnn.Cli.Output
                 if (_scenario.Readout != null)
                     for (int k = 0; k < _scenario.Readout.Size; k++) w.WriteNumberValue(_scenario.Duty(k));
                 w.WriteEndArray();
+                w.WriteNumber("rules", _network.Rules.Length);
+                w.WriteNumber("rewards", _scenario.RewardsDelivered);
                 w.WriteString("state_hash", Units.Hash(_stateHash));
                 if (SavedBytes > 0) w.WriteNumber("saved_bytes", SavedBytes);
                 if (SavedInitialBytes > 0) w.WriteNumber("saved_initial_bytes", SavedInitialBytes);

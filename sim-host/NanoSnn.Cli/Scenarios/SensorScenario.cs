@@ -62,12 +62,38 @@ namespace NanoSnn.Cli.Scenarios
         /// <summary>Input spikes of the latest step.</summary>
         public int SpikeCount { get; private set; }
 
-        /// <summary>One tick: sample, encode, step (no reward, no supervision: the chain does not learn).</summary>
+        /// <summary>
+        /// Reward schedule: a reward of <see cref="RewardQ16"/> goes to the network's learning
+        /// rules (<see cref="Network.Reward"/>) before the step of every tick t with
+        /// (t + 1) mod N = 0, t being <see cref="Network.Tick"/> before the step (so the N-th,
+        /// 2N-th, ... tick of the network's life); 0 = no rewards. A fixed schedule, not a task:
+        /// it lets a model's reward-modulated rules (R-STDP) learn in a run that can be recorded
+        /// and replayed.
+        /// </summary>
+        public int RewardEveryTicks;
+
+        /// <summary>Size of a scheduled reward, Q16 (0 delivers nothing).</summary>
+        public int RewardQ16;
+
+        /// <summary>The reward delivered before the latest step, Q16 (0 when none): what telemetry records for the tick.</summary>
+        public int DeliveredRewardQ16 { get; private set; }
+
+        /// <summary>Rewards delivered since the scenario was created.</summary>
+        public long RewardsDelivered { get; private set; }
+
+        /// <summary>One tick: sample, encode, deliver the scheduled reward (if due), step. No supervision.</summary>
         public void Tick()
         {
             World.Sample(_samples);
             int count = _encoder.Encode(_samples, _spikes, 0, 0);
             SpikeCount = count;
+            DeliveredRewardQ16 = 0;
+            if (RewardEveryTicks > 0 && RewardQ16 != 0 && (Network.Tick + 1) % RewardEveryTicks == 0)
+            {
+                Network.Reward(RewardQ16);
+                DeliveredRewardQ16 = RewardQ16;
+                RewardsDelivered++;
+            }
             Network.Step(_spikes, count);
         }
 

@@ -54,6 +54,37 @@ namespace NanoSnn.Tests.Format
         }
 
         /// <summary>
+        /// The Izhikevich sample: "in" (4 inputs) → "izh" (12 Izhikevich neurons with noise: 8
+        /// regular spiking, 3 fast spiking, 1 chattering: three parameter runs) with a sparse
+        /// recurrent "izh-izh" under reward STDP (unless <paramref name="rules"/> is false),
+        /// "izh" → "quiet" (3 Izhikevich neurons without noise, each of another type: three runs
+        /// of one neuron) → "out" (2 readouts). Driven 60 ticks like <see cref="Build"/>, so that
+        /// v, u, spikes, the noise generator, traces and eligibilities are off their rest values.
+        /// </summary>
+        public static Network BuildIzhikevich(bool rules = true)
+        {
+            var b = new NetworkBuilder(1000, 0x12AC);
+            InputPopulation input = b.AddInput("in", 4);
+            IzhikevichPopulation izh = b.AddIzhikevich("izh", 12, 6 << 16);
+            izh.SetFastSpiking(8, 3);
+            izh.SetModel(11, 1, IzhikevichPopulation.RegularSpikingAQ24, IzhikevichPopulation.DefaultBQ24, -(50 << 16), 2 << 16);
+            IzhikevichPopulation quiet = b.AddIzhikevich("quiet", 3, 0);
+            quiet.SetModel(0, 1, IzhikevichPopulation.RegularSpikingAQ24, IzhikevichPopulation.DefaultBQ24, -(55 << 16), 4 << 16); // intrinsically bursting
+            quiet.SetModel(1, 1, IzhikevichPopulation.FastSpikingAQ24, 4362076, -(65 << 16), 2 << 16);                              // resonator, b = 0.26
+            quiet.SetModel(2, 1, IzhikevichPopulation.RegularSpikingAQ24, 4194304, -(65 << 16), 3277);                              // thalamo-cortical, b = 0.25, d = 0.05
+            ReadoutPopulation output = b.AddReadout("out", 2, 20000, 0);
+            b.AddDense("in-izh", input, izh, 6).InitializeGaussian(b.Rng, 40 << 16);
+            b.AddSparseRandom("izh-izh", izh, izh, 6, 3).Fill(5000);
+            b.AddDense("izh-quiet", izh, quiet, 6).InitializeGaussian(b.Rng, 15 << 16);
+            b.AddDense("quiet-out", quiet, output, 3).InitializeGaussian(b.Rng, 20000);
+            Network net = b.Build();
+            if (rules)
+                net.Attach(new RewardStdp(net.FindProjection("izh-izh"), new RewardStdpParameters { UpdateTicks = 5, WeightMin = 0, WeightMax = 16000 }));
+            Drive(net, new XorShift32(12), 60);
+            return net;
+        }
+
+        /// <summary>
         /// Rule 0: e-prop with exact eligibility on the ALIF population (ē and ε per synapse),
         /// input "in-alif", output "alif-out", weight changes accumulated over 5 ticks, rate
         /// regularization on. Rule 1: reward STDP on the sparse recurrent "lif-lif" with a reward
@@ -110,6 +141,8 @@ namespace NanoSnn.Tests.Format
 
         private static byte[] _withState;
         private static byte[] _withoutState;
+        private static byte[] _izhikevichWithState;
+        private static byte[] _izhikevichWithoutState;
 
         /// <summary>The sample model with its state section (a checkpoint); a fresh copy on every call.</summary>
         public static byte[] WithState()
@@ -127,7 +160,8 @@ namespace NanoSnn.Tests.Format
 
         /// <summary>
         /// A sample file by name: "checkpoint" and "model" (the sample with rules, written now, with
-        /// and without state), "v1-checkpoint" and "v1-model" (the sample without rules as the model
+        /// and without state), "izh-checkpoint" and "izh-model" (the Izhikevich sample of
+        /// <see cref="BuildIzhikevich"/>, likewise), "v1-checkpoint" and "v1-model" (the sample without rules as the model
         /// format v1 writer wrote it; checked in under Format/Data); a fresh copy on every call.
         /// </summary>
         public static byte[] Sample(string name)
@@ -136,6 +170,12 @@ namespace NanoSnn.Tests.Format
             {
                 case "checkpoint": return WithState();
                 case "model": return WithoutState();
+                case "izh-checkpoint":
+                    _izhikevichWithState ??= Save(BuildIzhikevich(), true);
+                    return (byte[])_izhikevichWithState.Clone();
+                case "izh-model":
+                    _izhikevichWithoutState ??= Save(BuildIzhikevich(), false);
+                    return (byte[])_izhikevichWithoutState.Clone();
                 case "v1-checkpoint": return System.IO.File.ReadAllBytes(System.IO.Path.Combine(AppContext.BaseDirectory, "Format", "Data", "sample-v1-checkpoint.nsnn"));
                 case "v1-model": return System.IO.File.ReadAllBytes(System.IO.Path.Combine(AppContext.BaseDirectory, "Format", "Data", "sample-v1-model.nsnn"));
                 default: throw new ArgumentException(name);

@@ -39,6 +39,8 @@ namespace NanoSnn.Tests.Format
         [TestMethod]
         [DataRow("checkpoint")]
         [DataRow("model")]
+        [DataRow("izh-checkpoint")]
+        [DataRow("izh-model")]
         [DataRow("v1-checkpoint")]
         [DataRow("v1-model")]
         public void EverySingleBitFlip_IsRejectedWithTheDocumentedError(string sample)
@@ -70,6 +72,8 @@ namespace NanoSnn.Tests.Format
         [TestMethod]
         [DataRow("checkpoint")]
         [DataRow("model")]
+        [DataRow("izh-checkpoint")]
+        [DataRow("izh-model")]
         [DataRow("v1-checkpoint")]
         [DataRow("v1-model")]
         public void EveryTruncation_IsTruncated(string sample)
@@ -106,6 +110,8 @@ namespace NanoSnn.Tests.Format
         [TestMethod]
         [DataRow("checkpoint")]
         [DataRow("model")]
+        [DataRow("izh-checkpoint")]
+        [DataRow("izh-model")]
         [DataRow("v1-checkpoint")]
         [DataRow("v1-model")]
         public void AppendedBytes_AreLengthMismatch(string sample)

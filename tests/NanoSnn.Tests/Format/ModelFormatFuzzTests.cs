@@ -148,11 +148,13 @@ namespace NanoSnn.Tests.Format
         }
 
         [TestMethod]
-        public void EveryByteSetToBoundaryValuesWithFixedCrc_OnlyModelFormatExceptionsOrWorkingNetworks()
+        [DataRow("checkpoint")]
+        [DataRow("izh-checkpoint")]
+        public void EveryByteSetToBoundaryValuesWithFixedCrc_OnlyModelFormatExceptionsOrWorkingNetworks(string sample)
         {
             // Systematic single-byte replacements over the whole file, CRC and length repaired so
             // that every field is validated for real.
-            byte[] file = FormatTestModel.WithState();
+            byte[] file = FormatTestModel.Sample(sample);
             var tally = new Tally();
             for (int i = 0; i < file.Length - 4; i++)
             {
@@ -174,9 +176,11 @@ namespace NanoSnn.Tests.Format
         }
 
         [TestMethod]
-        public void EveryOffsetSetToBoundaryIntsWithFixedCrc_OnlyModelFormatExceptionsOrWorkingNetworks()
+        [DataRow("checkpoint")]
+        [DataRow("izh-checkpoint")]
+        public void EveryOffsetSetToBoundaryIntsWithFixedCrc_OnlyModelFormatExceptionsOrWorkingNetworks(string sample)
         {
-            byte[] file = FormatTestModel.WithState();
+            byte[] file = FormatTestModel.Sample(sample);
             var tally = new Tally();
             for (int i = ModelFormat.HeaderBytes; i + 4 <= file.Length - 4; i++)
                 foreach (int v in Interesting32)
@@ -194,6 +198,8 @@ namespace NanoSnn.Tests.Format
         [DataRow("checkpoint", 1u)]
         [DataRow("checkpoint", 2u)]
         [DataRow("model", 3u)]
+        [DataRow("izh-checkpoint", 5u)]
+        [DataRow("izh-model", 6u)]
         [DataRow("v1-checkpoint", 4u)]
         public void StructureAwareMutations_OnlyModelFormatExceptionsOrWorkingNetworks(string sample, uint seed)
         {

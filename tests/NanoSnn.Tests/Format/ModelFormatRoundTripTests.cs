@@ -6,12 +6,18 @@ namespace NanoSnn.Tests.Format
     [TestClass]
     public sealed class ModelFormatRoundTripTests
     {
+        /// <summary>The sample network <paramref name="sample"/> names: "main" (<see cref="FormatTestModel.Build"/>) or "izh" (<see cref="FormatTestModel.BuildIzhikevich"/>).</summary>
+        private static Network Build(string sample) => sample == "izh" ? FormatTestModel.BuildIzhikevich() : FormatTestModel.Build();
+
         [TestMethod]
-        [DataRow(true)]
-        [DataRow(false)]
-        public void LoadThenWrite_GivesIdenticalBytes(bool state)
+        [DataRow("checkpoint", true)]
+        [DataRow("model", false)]
+        [DataRow("izh-checkpoint", true)]
+        [DataRow("izh-model", false)]
+        public void LoadThenWrite_GivesIdenticalBytes(string sample, bool state)
         {
-            byte[] file = state ? FormatTestModel.WithState() : FormatTestModel.WithoutState();
+            byte[] file = FormatTestModel.Sample(sample);
+            Assert.AreEqual(state, FormatTestModel.HasState(file));
             Network loaded = ModelReader.Load(file);
             byte[] again = FormatTestModel.Save(loaded, state);
             CollectionAssert.AreEqual(file, again);
@@ -20,9 +26,11 @@ namespace NanoSnn.Tests.Format
         }
 
         [TestMethod]
-        public void Checkpoint_KeepsTheStateHashAndContinuesInLockstep()
+        [DataRow("main")]
+        [DataRow("izh")]
+        public void Checkpoint_KeepsTheStateHashAndContinuesInLockstep(string sample)
         {
-            Network original = FormatTestModel.Build();
+            Network original = Build(sample);
             Assert.IsTrue(original.Populations[1].TotalSpikes > 0 && original.Populations[2].TotalSpikes > 0, "sample model too quiet");
             Network loaded = ModelReader.Load(FormatTestModel.Save(original, true));
             Assert.AreEqual(original.ComputeStateHash(), loaded.ComputeStateHash());
@@ -39,9 +47,37 @@ namespace NanoSnn.Tests.Format
         }
 
         [TestMethod]
-        public void ModelWithoutState_LoadsAsTheResetNetwork()
+        public void IzhikevichCheckpoint_RestoresEveryNeuronVariableAndTheNoiseGenerator()
         {
-            Network original = FormatTestModel.Build();
+            Network original = FormatTestModel.BuildIzhikevich();
+            Network loaded = ModelReader.Load(FormatTestModel.Save(original, true));
+            for (int p = 1; p <= 2; p++)
+            {
+                var a = (IzhikevichPopulation)original.Populations[p];
+                var b = (IzhikevichPopulation)loaded.Populations[p];
+                Assert.AreEqual(a.NoiseAmplitudeQ16, b.NoiseAmplitudeQ16);
+                Assert.AreEqual(a.NoiseSeed, b.NoiseSeed);
+                Assert.AreEqual(a.NoiseState, b.NoiseState);
+                CollectionAssert.AreEqual(a.AQ24, b.AQ24);
+                CollectionAssert.AreEqual(a.BQ24, b.BQ24);
+                CollectionAssert.AreEqual(a.CQ16, b.CQ16);
+                CollectionAssert.AreEqual(a.DQ16, b.DQ16);
+                CollectionAssert.AreEqual(a.MembraneQ16, b.MembraneQ16);
+                CollectionAssert.AreEqual(a.RecoveryQ16, b.RecoveryQ16);
+                CollectionAssert.AreEqual(a.Spiked, b.Spiked);
+                Assert.AreEqual(a.SpikeCount, b.SpikeCount);
+            }
+            // The noisy population's generator has moved on from its seed, and is restored, not re-seeded.
+            var noisy = (IzhikevichPopulation)loaded.Populations[1];
+            Assert.AreNotEqual(new XorShift32(noisy.NoiseSeed).State, noisy.NoiseState);
+        }
+
+        [TestMethod]
+        [DataRow("main")]
+        [DataRow("izh")]
+        public void ModelWithoutState_LoadsAsTheResetNetwork(string sample)
+        {
+            Network original = Build(sample);
             Network loaded = ModelReader.Load(FormatTestModel.Save(original, false));
             original.ResetState();
             Assert.AreEqual(original.ComputeStateHash(), loaded.ComputeStateHash());

@@ -210,8 +210,11 @@ namespace NanoSnn.Tests.Format
         public void PopulationKindResetAndNames_OutOfRange()
         {
             var layout = new ModelLayout(FormatTestModel.WithState());
-            foreach (int kind in new[] { 0, 5, 255 })
+            foreach (int kind in new[] { 0, 6, 255 })
                 FormatTestModel.Expect(Edited((d, l) => d[l.Populations[1].Payload] = (byte)kind), ModelFormatError.InvalidValue, "population 1 kind", layout.Populations[1].Payload);
+            // Kind 5 (Izhikevich) is a valid kind, but a LIF section relabelled as one lacks its fields.
+            ModelFormatException izh = FormatTestModel.Reject(Edited((d, l) => d[l.Populations[1].Payload] = 5));
+            Assert.IsTrue(izh.Field.StartsWith("population 1", StringComparison.Ordinal), izh.Message);
             FormatTestModel.Expect(Edited((d, l) => d[l.Populations[1].Payload + 1] = 2), ModelFormatError.InvalidValue, "population 1 reset mode", layout.Populations[1].Payload + 1);
 
             FormatTestModel.Expect(Edited((d, l) => d[l.Populations[1].AfterName - 2] = (byte)' '), ModelFormatError.InvalidValue, "population 1 name", layout.Populations[1].AfterName - 2);
