@@ -39,7 +39,7 @@ namespace NanoSnn.Cli.Tests
             Assert.AreEqual(new FileInfo(model).Length, j.GetProperty("checkpoint_bytes").GetInt64());
             Assert.AreEqual(49152, j.GetProperty("budget_bytes").GetInt64());
             long sum = 0;
-            foreach (string k in new[] { "parameter_bytes", "state_bytes", "rule_bytes", "checkpoint_bytes", "telemetry_bytes", "overhead_bytes" }) sum += j.GetProperty(k).GetInt64();
+            foreach (string k in new[] { "parameter_bytes", "state_bytes", "rule_bytes", "checkpoint_bytes", "checkpoint_store_bytes", "telemetry_bytes", "overhead_bytes" }) sum += j.GetProperty(k).GetInt64();
             Assert.AreEqual(sum, j.GetProperty("total_bytes").GetInt64());
             Assert.AreEqual(49152 - sum, j.GetProperty("spare_bytes").GetInt64());
 
@@ -47,6 +47,44 @@ namespace NanoSnn.Cli.Tests
             Assert.AreEqual(0, table.ExitCode);
             StringAssert.Contains(table.Output, "fits:");
             StringAssert.Contains(table.Output, "checkpoint buffer");
+            StringAssert.Contains(table.Output, "checkpoint store");
+        }
+
+        [TestMethod]
+        public void TheCheckpointStoresBuffersCountAndItsSlotFilesAreCheckedAgainstTheFlashBudget()
+        {
+            CliRun run = CliRun.Invoke("fit", "--board", "esp32-devkitc", "--json");
+            Assert.AreEqual(0, run.ExitCode, run.ToString());
+            JsonElement j = Json(run);
+            // The store's CRC-32C table (1,024 B), scratch (256 B) and header (32 B) buffers and the flash block store's erase buffer (256 B).
+            Assert.AreEqual(1024 + 256 + 32 + 256, j.GetProperty("checkpoint_store_bytes").GetInt64());
+            Assert.AreEqual(CheckpointStore.OverheadBytes + FitBudget.FlashEraseBufferBytes, j.GetProperty("checkpoint_store_bytes").GetInt64());
+            Network template = NetworkScaler.Template(8, 96, 2, "none");
+            long withoutStore = template.FootprintBytes + ModelWriter.MeasureBytes(template, true) + j.GetProperty("telemetry_bytes").GetInt64() + j.GetProperty("overhead_bytes").GetInt64();
+            Assert.AreEqual(withoutStore + 1568, j.GetProperty("total_bytes").GetInt64(), "the store's buffers are in the total");
+
+            long checkpoint = j.GetProperty("checkpoint_bytes").GetInt64();
+            Assert.AreEqual(CheckpointStore.SlotBytesFor((int)checkpoint, 4096), j.GetProperty("checkpoint_slot_bytes").GetInt64());
+            Assert.AreEqual(96 * 1024, j.GetProperty("checkpoint_flash_bytes").GetInt64());
+            Assert.IsTrue(j.GetProperty("checkpoints_fit_flash").GetBoolean());
+            StringAssert.Contains(CliRun.Invoke("fit", "--board", "esp32-devkitc").Output, "fit esp32-devkitc's checkpoint flash budget of 98,304 B");
+
+            // A model whose slots exceed the flash budget still fits the heap of a PSRAM board: exit 0, checkpoints flagged.
+            CliRun big = CliRun.Invoke("fit", "--board", "esp32-wrover", "--inputs", "8", "--rec", "250", "--learning", "eprop-exact", "--json");
+            Assert.AreEqual(0, big.ExitCode, big.ToString());
+            JsonElement b = Json(big);
+            Assert.IsTrue(2 * b.GetProperty("checkpoint_slot_bytes").GetInt64() > 768 * 1024, b.ToString());
+            Assert.IsFalse(b.GetProperty("checkpoints_fit_flash").GetBoolean());
+            StringAssert.Contains(CliRun.Invoke("fit", "--board", "esp32-wrover", "--inputs", "8", "--rec", "250", "--learning", "eprop-exact").Output,
+                "do NOT fit esp32-wrover's checkpoint flash budget of 786,432 B: the firmware would run with");
+
+            // A board.json without the key: nothing to check against, and no flash keys in the JSON.
+            using TempFiles temp = new TempFiles();
+            string boards = TinyBoards(temp, 100000);
+            JsonElement tiny = Json(CliRun.Invoke("fit", "--board", "tiny", "--boards", boards, "--json"));
+            Assert.IsFalse(tiny.TryGetProperty("checkpoint_flash_bytes", out _));
+            Assert.IsFalse(tiny.TryGetProperty("checkpoints_fit_flash", out _));
+            StringAssert.Contains(CliRun.Invoke("fit", "--board", "tiny", "--boards", boards).Output, "tiny gives no checkpoint_flash_bytes to check them against");
         }
 
         [TestMethod]

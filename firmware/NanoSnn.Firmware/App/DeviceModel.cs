@@ -13,7 +13,8 @@ namespace NanoSnn.Firmware.App
     /// <item>outputs: the last readout population; its size must equal the number of motors (2),
     /// and readout 1.0 is full speed forward;</item>
     /// <item>learning: reward-modulated STDP on every projection from the input population to a
-    /// spiking population, rewarded with the reward button.</item>
+    /// spiking population (unless the model or checkpoint already brings one), rewarded with the
+    /// reward button.</item>
     /// </list>
     /// The built-in default is the core's <see cref="SensorNetwork"/> (4 analog channels, 2 readouts).
     /// </summary>
@@ -77,7 +78,9 @@ namespace NanoSnn.Firmware.App
 
         /// <summary>
         /// Attaches reward-modulated STDP (default parameters) to every projection from the input
-        /// population to a spiking population; returns how many rules were attached.
+        /// population to a spiking population that has none yet; returns how many rules were
+        /// attached. A checkpoint carries its rules with their state (model format v2), and a
+        /// deployed model may carry its own: those are kept as they are, never doubled.
         /// </summary>
         public static int AttachRules(Network network)
         {
@@ -87,10 +90,23 @@ namespace NanoSnn.Firmware.App
             {
                 Projection projection = projections[q];
                 if (projection.Source.Kind != PopulationKind.Input || !projection.Target.IsSpiking) continue;
+                if (HasRewardStdp(network, projection)) continue;
                 network.Attach(new RewardStdp(projection, new RewardStdpParameters()));
                 attached++;
             }
             return attached;
+        }
+
+        /// <summary>Whether a reward-modulated STDP rule already learns on <paramref name="projection"/>.</summary>
+        public static bool HasRewardStdp(Network network, Projection projection)
+        {
+            Plasticity[] rules = network.Rules;
+            for (int r = 0; r < rules.Length; r++)
+            {
+                RewardStdp stdp = rules[r] as RewardStdp;
+                if (stdp != null && stdp.Projection == projection) return true;
+            }
+            return false;
         }
     }
 }

@@ -79,20 +79,28 @@ namespace NanoSnn.Firmware.App
             DeviceSettings settings = DeviceSettings.Load(board.StorageRoot + "nanosnn.cfg");
             Console.WriteLine("settings: " + settings.Source + (settings.Warnings.Length > 0 ? " (" + settings.Warnings + ")" : ""));
 
-            // Model: newest valid checkpoint, else the deployed model file, else the built-in network.
-            CheckpointFiles files = new CheckpointFiles(board.StorageRoot);
-            string source;
-            string report;
-            Network network = files.TryLoadNewest(out source, out report);
-            if (network == null)
+            // Model: the newest valid checkpoint (A/B slots on the flash), else the deployed model file,
+            // else the built-in network. Then the learning rules, the slot size and the flash budget.
+            FlashFileBlockStore flash = new FlashFileBlockStore(board.StorageRoot,
+                board.CheckpointFlashBytes / 2 / FlashFileBlockStore.FlashSectorBytes * FlashFileBlockStore.FlashSectorBytes, FlashFileBlockStore.FlashSectorBytes);
+            DeviceCheckpoints boot = DeviceCheckpoints.Load(flash);
+            Console.WriteLine("checkpoints: " + boot.Boot.Describe());
+            if (boot.NeedsModel)
             {
-                Console.WriteLine("no stored model (" + report + ")");
-                network = SensorNetwork.Build(settings.Seed);
-                source = "built-in SensorNetwork, seed " + settings.Seed;
+                string modelPath = board.StorageRoot + ModelFile.Name;
+                string error;
+                byte[] model = ModelFile.TryRead(modelPath, out error);
+                if (model != null) boot.UseModel(model, model.Length, modelPath);
+                else Console.WriteLine("model file " + modelPath + ": " + error);
+                model = null; // Run never returns, so its locals stay GC roots: let the file's bytes go
+                boot.UseBuiltIn(settings.Seed);
+                if (boot.Notes.Length > 0) Console.WriteLine("passed over: " + boot.Notes);
             }
-            int rules = DeviceModel.AttachRules(network);
-            Console.WriteLine("model: " + source + ", tick " + network.Tick + ", " + network.Populations.Length + " populations, "
-                + network.SynapseCount + " synapses, " + rules + " reward-STDP rules, " + network.FootprintBytes + " bytes");
+            boot.Prepare(board.CheckpointFlashBytes, board.Name);
+            Network network = boot.Network;
+            Console.WriteLine("model: " + boot.Source + ", tick " + network.Tick + ", " + network.Populations.Length + " populations, "
+                + network.SynapseCount + " synapses, " + network.Rules.Length + " learning rules (" + boot.RulesAttached + " attached at boot), "
+                + network.FootprintBytes + " bytes");
             if (network.FootprintBytes > board.ModelBudgetBytes)
                 throw new ModelException("the model needs " + network.FootprintBytes + " bytes; " + board.Name + " allows " + board.ModelBudgetBytes);
             if (network.DtUs != board.TickUs)
@@ -135,15 +143,24 @@ namespace NanoSnn.Firmware.App
             Controller controller = new Controller(network, sensors, encoder, new ReadoutCommandDecoder(readout, DeviceModel.PercentPerUnitQ16), actuators, signal);
             OperatorPanel panel = new OperatorPanel(controller, actuators, modeButton, rewardButton, signal, statusLed);
 
-            // Checkpoints and telemetry.
+            // Checkpoints: claim the slot files on the flash now, so a full file system shows at boot
+            // rather than half-way through a checkpoint; then the writer thread.
             CheckpointWriter checkpoints = null;
-            try
+            if (boot.Handoff == null) Console.WriteLine("checkpoints disabled: " + boot.Disabled);
+            else
             {
-                checkpoints = new CheckpointWriter(files, network);
-            }
-            catch (Exception e)
-            {
-                Console.WriteLine("checkpoints disabled: " + e.Message);
+                try
+                {
+                    flash.Presize(boot.SlotBytes);
+                    checkpoints = new CheckpointWriter(boot.Handoff);
+                    Console.WriteLine("checkpoints: " + boot.CheckpointBytes + " bytes each, 2 slot files of " + boot.SlotBytes + " bytes ("
+                        + flash.PathOf(0) + ", " + flash.PathOf(1) + "; budget " + board.CheckpointFlashBytes + "), next save to slot "
+                        + CheckpointStore.SlotName(boot.Store.LiveSlot < 0 ? 0 : 1 - boot.Store.LiveSlot));
+                }
+                catch (Exception e)
+                {
+                    Console.WriteLine("checkpoints disabled: cannot claim 2 slot files of " + boot.SlotBytes + " bytes under " + board.StorageRoot + ": " + e.Message);
+                }
             }
             TelemetryQueue telemetry = null;
             if (settings.SerialTelemetry || settings.UdpHost.Length > 0)
@@ -173,7 +190,7 @@ namespace NanoSnn.Firmware.App
             }
 
             Console.WriteLine("inputs: " + board.AnalogChannels.Length + " analog" + (pulseInputs ? " + " + board.SpikeInputPins.Length + " pulse" : "")
-                + ", outputs: " + motors.Length + " motors, checkpoint " + (checkpoints == null ? "off" : checkpoints.CheckpointBytes + " bytes")
+                + ", outputs: " + motors.Length + " motors, checkpoints " + (checkpoints == null ? "off" : boot.CheckpointBytes + " bytes")
                 + ", telemetry: " + (telemetry == null ? "off" : telemetry.Transports + " transport(s)" + (wifi != null ? " + udp " + settings.UdpHost + ":" + settings.UdpPort + " after Wi-Fi" : "")));
             Console.WriteLine("mode: safe (motors off). Mode button: click = safe -> learn -> run -> safe, hold 2 s = checkpoint. Reward button: reward (learn).");
 
@@ -270,11 +287,20 @@ namespace NanoSnn.Firmware.App
                 + " spikes=" + SpikeTotals(network) + " events=" + network.SynapticEvents
                 + " cmd=" + controller.Commands[0] + "," + controller.Commands[1]
                 + " rewards=" + panel.ButtonRewards + " sensor_faults=" + controller.SensorFaults
-                + " ckpt=" + (checkpoints == null ? "off" : checkpoints.Written + (checkpoints.LastError != null ? " (" + checkpoints.LastError + ")" : ""))
+                + " ckpt=" + CheckpointStatus(checkpoints)
                 + " telemetry=" + (telemetry == null ? "off" : telemetry.FramesSent + "/" + telemetry.FramesDropped)
                 + " hash=0x" + network.ComputeStateHash().ToString("X8");
             if (errors > 0) line += " errors=" + errors + " (" + lastError + ")";
             return line;
+        }
+
+        // Written/failed/refused, and the last error until a checkpoint succeeds again.
+        private static string CheckpointStatus(CheckpointWriter checkpoints)
+        {
+            if (checkpoints == null) return "off";
+            CheckpointHandoff h = checkpoints.Handoff;
+            string error = h.LastError;
+            return h.Written + "/" + h.Failed + "/" + h.Refused + (error != null ? " (" + error + ")" : "");
         }
 
         private static string SpikeTotals(Network network)

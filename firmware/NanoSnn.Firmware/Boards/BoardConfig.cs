@@ -3,7 +3,7 @@ namespace NanoSnn.Firmware.Boards
     /// <summary>
     /// The board profile the firmware was built for, as one object: the pin map, the memory
     /// and tick budgets and the telemetry wiring. Built once at boot by the profile class that
-    /// <see cref="BoardSelection"/> picked at build time; pin numbers are GPIO numbers and −1
+    /// BoardSelection picked at build time; pin numbers are GPIO numbers and −1
     /// means "not wired".
     /// </summary>
     public sealed class BoardConfig
@@ -28,6 +28,9 @@ namespace NanoSnn.Firmware.Boards
 
         /// <summary>Root of the internal flash file system.</summary>
         public string StorageRoot;
+
+        /// <summary>Flash the two checkpoint slot files may take together, bytes (the rest of the file system holds the model, the settings and littlefs' copy-on-write space).</summary>
+        public int CheckpointFlashBytes;
 
         /// <summary>Pulse/spike input pins (hardware pulse counters).</summary>
         public int[] SpikeInputPins;

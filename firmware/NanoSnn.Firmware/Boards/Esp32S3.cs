@@ -145,6 +145,9 @@ namespace NanoSnn.Firmware.Boards
         /// <summary>Internal flash file system mounted by nanoFramework, for models and checkpoints.</summary>
         public const string StorageRoot = "I:\\";
 
+        /// <summary>Flash the two checkpoint slot files may take together: 768 KB, assuming the 2 MB "config" partition of nanoFramework's 8 MB partition table (with the 4 MB table it is 256 KB, and pre-sizing the slots fails at boot with a message).</summary>
+        public const int CheckpointFlashBytes = 768 * 1024;
+
         /// <summary>This profile as a <see cref="BoardConfig"/> (built once at boot).</summary>
         public static BoardConfig Create()
         {
@@ -156,6 +159,7 @@ namespace NanoSnn.Firmware.Boards
             c.ManagedHeapBytes = ManagedHeapBytes;
             c.ModelBudgetBytes = ModelBudgetBytes;
             c.StorageRoot = StorageRoot;
+            c.CheckpointFlashBytes = CheckpointFlashBytes;
             c.SpikeInputPins = new int[] { SpikeInput0Pin, SpikeInput1Pin, SpikeInput2Pin, SpikeInput3Pin };
             c.AnalogChannels = new int[] { AnalogInput0Channel, AnalogInput1Channel, AnalogInput2Channel, AnalogInput3Channel };
             c.AnalogGpios = new int[] { AnalogInput0Gpio, AnalogInput1Gpio, AnalogInput2Gpio, AnalogInput3Gpio };

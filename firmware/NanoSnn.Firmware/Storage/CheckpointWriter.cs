@@ -1,74 +1,45 @@
-using System;
 using System.Threading;
 
 namespace NanoSnn.Firmware.Storage
 {
     /// <summary>
-    /// Writes checkpoints without stalling the tick: the tick thread serializes the network into
-    /// a buffer allocated once at boot (<see cref="TrySnapshot"/>: model format with state,
-    /// allocation-free, a few milliseconds), and a background thread writes that buffer to flash,
-    /// which can take hundreds of milliseconds. While a write is in progress new snapshots are
-    /// refused rather than queued, so the buffer is never overwritten mid-write.
+    /// The writer thread of the checkpoint hand-off: the tick thread calls
+    /// <see cref="TrySnapshot"/> between ticks (the core's <see cref="CheckpointHandoff"/>
+    /// serializes the network into the store's buffer, allocation-free, and never touches the
+    /// flash); this thread wakes and writes the snapshot through the A/B
+    /// <see cref="CheckpointStore"/>, which may take hundreds of milliseconds. While a snapshot is
+    /// pending, new ones are refused (and counted), never queued, so the buffer is not
+    /// overwritten mid-write. The tick thread waits at most for the hand-off's lock, which the
+    /// writer holds only to flip a flag, never during I/O.
     /// </summary>
+    /// <remarks>
+    /// What a background thread cannot hide on nanoCLR: each file-system call holds every managed
+    /// thread while it runs (see <see cref="FlashFileBlockStore"/>), so a checkpoint can make some
+    /// ticks late; they are counted in the status line, never skipped.
+    /// </remarks>
     public sealed class CheckpointWriter
     {
-        private readonly CheckpointFiles _files;
-        private readonly byte[] _buffer;
-        private readonly object _sync = new object();
+        private readonly CheckpointHandoff _handoff;
         private readonly AutoResetEvent _go = new AutoResetEvent(false);
-        private int _length;
-        private bool _busy;
 
-        /// <summary>Allocates the snapshot buffer for <paramref name="network"/> and starts the writer thread.</summary>
-        public CheckpointWriter(CheckpointFiles files, Network network)
+        /// <summary>Starts the writer thread for <paramref name="handoff"/>.</summary>
+        public CheckpointWriter(CheckpointHandoff handoff)
         {
-            _files = files;
-            _buffer = new byte[ModelWriter.MeasureBytes(network, true)];
+            _handoff = handoff;
             Thread thread = new Thread(WriteLoop);
             thread.Start();
         }
 
-        /// <summary>Bytes of one checkpoint.</summary>
-        public int CheckpointBytes { get { return _buffer.Length; } }
-
-        /// <summary>Checkpoints written since boot.</summary>
-        public long Written;
-
-        /// <summary>Checkpoints that failed to write since boot.</summary>
-        public long Failed;
-
-        /// <summary>Snapshots refused because a write was still in progress.</summary>
-        public long Refused;
-
-        /// <summary>Network tick of the last snapshot taken.</summary>
-        public long LastSnapshotTick = -1;
-
-        /// <summary>Why the last write failed, or null.</summary>
-        public string LastError;
-
-        /// <summary>Whether a write is in progress.</summary>
-        public bool Busy
-        {
-            get { lock (_sync) { return _busy; } }
-        }
+        /// <summary>The counters and the last error (Written, Failed, Refused, LastError).</summary>
+        public CheckpointHandoff Handoff { get { return _handoff; } }
 
         /// <summary>
-        /// Serializes <paramref name="network"/> now (call between ticks, on the tick thread) and
-        /// hands it to the writer; false when the previous write has not finished.
+        /// On the tick thread, between ticks: snapshots <paramref name="network"/> and wakes the
+        /// writer; false when the previous checkpoint is still being written.
         /// </summary>
         public bool TrySnapshot(Network network)
         {
-            lock (_sync)
-            {
-                if (_busy)
-                {
-                    Refused++;
-                    return false;
-                }
-                _busy = true;
-            }
-            _length = ModelWriter.Write(network, true, _buffer, 0);
-            LastSnapshotTick = network.Tick;
+            if (!_handoff.TrySnapshot(network)) return false;
             _go.Set();
             return true;
         }
@@ -78,21 +49,7 @@ namespace NanoSnn.Firmware.Storage
             while (true)
             {
                 _go.WaitOne();
-                try
-                {
-                    _files.Save(_buffer, _length);
-                    Written++;
-                    LastError = null;
-                }
-                catch (Exception e)
-                {
-                    Failed++;
-                    LastError = e.Message;
-                }
-                lock (_sync)
-                {
-                    _busy = false;
-                }
+                _handoff.WritePending();
             }
         }
     }

@@ -16,14 +16,25 @@ namespace NanoSnn
     /// </list>
     /// Saving writes through a buffer allocated here, sized for the model: a checkpoint
     /// allocates nothing. Loading allocates the network, so it belongs to boot.
+    /// <see cref="CheckpointHandoff"/> splits a save in two for a device: the tick thread
+    /// serializes into this store's buffer, a background thread writes it.
     /// </summary>
     public sealed class CheckpointStore
     {
-        private const int ScratchBytes = 256;
+        /// <summary>Chunk in which the store streams a slot's payload through its CRC (its scratch buffer).</summary>
+        public const int ScratchBytes = 256;
+
+        /// <summary>
+        /// RAM the store allocates besides its save buffer (<see cref="CapacityBytes"/>): the
+        /// CRC-32C table (1,024 bytes), the scratch buffer (<see cref="ScratchBytes"/>) and the
+        /// header buffer (<see cref="CheckpointHeader.Bytes"/>), not counting object headers.
+        /// <c>nanosnn fit</c> adds it to a device's budget.
+        /// </summary>
+        public const int OverheadBytes = Crc32C.TableBytes + ScratchBytes + CheckpointHeader.Bytes;
 
         private readonly IBlockStore _store;
         private readonly int _payloadOffset;
-        private readonly byte[] _buffer;
+        private byte[] _buffer;
         private readonly byte[] _scratch = new byte[ScratchBytes];
         private readonly byte[] _header = new byte[CheckpointHeader.Bytes];
         private readonly CheckpointSlotReport[] _reports = { new CheckpointSlotReport(0), new CheckpointSlotReport(1) };
@@ -45,13 +56,59 @@ namespace NanoSnn
             if (store.RegionCount < 2 || sector < 1 || region < 1 || region % sector != 0)
                 throw new System.ArgumentException("checkpoint store: the block store has " + store.RegionCount + " regions of " + region + " bytes with "
                     + sector + "-byte sectors; it needs 2 regions (slots A and B) that are whole numbers of sectors");
-            // The header gets sectors of its own, so erasing and writing it never touches the payload.
-            _payloadOffset = (CheckpointHeader.Bytes + sector - 1) / sector * sector;
+            _payloadOffset = PayloadOffsetFor(sector);
+            CheckCapacity(capacityBytes, region);
+            _store = store;
+            _buffer = new byte[capacityBytes];
+        }
+
+        /// <summary>
+        /// Where payloads start in a slot on a store with <paramref name="sectorBytes"/>-byte
+        /// sectors: the first sector boundary after the header, so that erasing and writing the
+        /// header never touches the payload.
+        /// </summary>
+        public static int PayloadOffsetFor(int sectorBytes)
+        {
+            if (sectorBytes < 1) throw new System.ArgumentException("sector size " + sectorBytes + " must be positive");
+            return (CheckpointHeader.Bytes + sectorBytes - 1) / sectorBytes * sectorBytes;
+        }
+
+        /// <summary>
+        /// The smallest slot (region) that holds a checkpoint of <paramref name="checkpointBytes"/>
+        /// on a store with <paramref name="sectorBytes"/>-byte sectors: the header sector(s) plus
+        /// the payload rounded up to whole sectors. A device sizes its slot files with it
+        /// (<c>ModelWriter.MeasureBytes(network, true)</c> gives the checkpoint size).
+        /// </summary>
+        /// <exception cref="System.ArgumentException">A size is not positive, or the slot would exceed 2 GB.</exception>
+        public static int SlotBytesFor(int checkpointBytes, int sectorBytes)
+        {
+            int offset = PayloadOffsetFor(sectorBytes);
+            if (checkpointBytes < 1 || checkpointBytes > int.MaxValue - offset - sectorBytes)
+                throw new System.ArgumentException("a checkpoint of " + checkpointBytes + " bytes: the size must be positive and below 2 GB");
+            return offset + (checkpointBytes + sectorBytes - 1) / sectorBytes * sectorBytes;
+        }
+
+        /// <summary>
+        /// Sizes the save buffer to <paramref name="capacityBytes"/> (use
+        /// <see cref="ModelWriter.MeasureBytes"/> of the network with its state). For a device
+        /// that must load before it knows what it will checkpoint: create the store with
+        /// capacity 1 (<see cref="TryLoadNewest"/> then reads a slot into an array of its
+        /// payload's size), load, settle the network, then set the capacity. What the load found
+        /// (the live slot, the verdicts) is kept, so the next save still spares the slot that was
+        /// loaded. Allocates unless the size is unchanged: boot only, never while a save runs.
+        /// </summary>
+        /// <exception cref="System.ArgumentException">The capacity is not positive or does not fit a slot after its header sector(s).</exception>
+        public void SetCapacity(int capacityBytes)
+        {
+            CheckCapacity(capacityBytes, _store.RegionBytes);
+            if (capacityBytes != _buffer.Length) _buffer = new byte[capacityBytes];
+        }
+
+        private void CheckCapacity(int capacityBytes, int region)
+        {
             if (capacityBytes < 1 || capacityBytes > region - _payloadOffset)
                 throw new System.ArgumentException("checkpoint store: a checkpoint of " + capacityBytes + " bytes does not fit a slot of " + region
                     + " bytes after its " + _payloadOffset + "-byte header sector(s); the slot holds at most " + (region - _payloadOffset) + " bytes");
-            _store = store;
-            _buffer = new byte[capacityBytes];
         }
 
         /// <summary>The block store underneath.</summary>
@@ -152,12 +209,26 @@ namespace NanoSnn
         /// <exception cref="System.ArgumentException">The checkpoint is larger than <see cref="CapacityBytes"/>.</exception>
         public bool Save(Network network)
         {
+            return SaveSnapshot(WriteSnapshot(network));
+        }
+
+        /// <summary>
+        /// The first half of <see cref="Save"/>: serializes <paramref name="network"/> (model and
+        /// state) into the save buffer and returns its length. Allocation-free.
+        /// </summary>
+        internal int WriteSnapshot(Network network)
+        {
             if (network == null) throw new System.ArgumentNullException("network");
             int length = ModelWriter.MeasureBytes(network, true);
             if (length > _buffer.Length)
                 throw new System.ArgumentException("checkpoint of " + length + " bytes exceeds the store's buffer of " + _buffer.Length
-                    + " bytes; create the CheckpointStore with the network's ModelWriter.MeasureBytes(network, true)");
-            ModelWriter.Write(network, true, _buffer, 0);
+                    + " bytes; create the CheckpointStore with (or SetCapacity to) the network's ModelWriter.MeasureBytes(network, true)");
+            return ModelWriter.Write(network, true, _buffer, 0);
+        }
+
+        /// <summary>The second half of <see cref="Save"/>: writes the first <paramref name="length"/> bytes of the save buffer as the next checkpoint.</summary>
+        internal bool SaveSnapshot(int length)
+        {
             return SaveBytes(_buffer, 0, length);
         }
 

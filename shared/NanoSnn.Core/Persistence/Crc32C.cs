@@ -15,7 +15,10 @@ namespace NanoSnn
     /// </remarks>
     public sealed class Crc32C
     {
-        private readonly uint[] _table = new uint[256];
+        /// <summary>RAM of the lookup table: 256 entries of 4 bytes.</summary>
+        public const int TableBytes = 256 * 4;
+
+        private readonly uint[] _table = new uint[TableBytes / 4];
 
         /// <summary>Builds the table (once per checkpoint store, at set-up).</summary>
         public Crc32C()

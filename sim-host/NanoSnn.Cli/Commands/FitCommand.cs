@@ -39,10 +39,12 @@ namespace NanoSnn.Cli.Commands
             Command command = new Command("fit",
                 "Check whether a network fits a board. Needed bytes = the network's parameters and state (Network.FootprintBytes: weights, connectivity, neuron "
                 + "state, and the learning rules' parameters, traces and eligibilities) + a checkpoint buffer as large as the model file with state + the "
+                + "checkpoint store's own buffers (" + (CheckpointStore.OverheadBytes + FitBudget.FlashEraseBufferBytes) + " B: CRC-32C table, scratch, header, flash erase buffer) + the "
                 + "telemetry frame buffer + a runtime overhead estimated as " + FitBudget.FixedOverheadBytes + " B plus " + FitBudget.OverheadPerObjectBytes
                 + " B per population, projection and rule (nanoCLR object and array headers). It fits when that is at most the board's model_budget_bytes "
-                + "(boards/NAME/board.json); the rest of the managed heap is left to the CLR and drivers. Exit codes: 0 fits, 1 does not fit, 2 bad input "
-                + "(unknown board: the available ones are listed).");
+                + "(boards/NAME/board.json); the rest of the managed heap is left to the CLR and drivers. It also says whether the two checkpoint slot files "
+                + "fit the board's checkpoint_flash_bytes (if not, the firmware runs with checkpoints disabled; this does not change the exit code). "
+                + "Exit codes: 0 fits, 1 does not fit, 2 bad input (unknown board: the available ones are listed).");
             command.Arguments.Add(file);
             foreach (Option o in new Option[] { board, boards, inputs, rec, outputs, learning, shape, telemetry, json }) command.Options.Add(o);
             command.SetAction(parse => CommandRunner.Guard(context, () => Execute(context, parse.GetValue(file), parse.GetValue(board), parse.GetValue(boards),
@@ -195,6 +197,7 @@ namespace NanoSnn.Cli.Commands
             t.AddRow("network state (neurons)", Units.Count(b.StateBytes));
             t.AddRow(Markup.Escape("learning rules (" + b.Rules + ": parameters, traces, eligibilities)"), Units.Count(b.RuleBytes));
             t.AddRow("checkpoint buffer (model file with state)", Units.Count(b.CheckpointBytes));
+            t.AddRow("checkpoint store (CRC-32C table, scratch, header; flash erase buffer)", Units.Count(b.CheckpointStoreBytes));
             t.AddRow("telemetry frame buffer", Units.Count(b.TelemetryBytes));
             t.AddRow("runtime overhead (estimate)", Units.Count(b.OverheadBytes));
             t.AddRow("total", Units.Count(b.TotalBytes));
@@ -205,6 +208,7 @@ namespace NanoSnn.Cli.Commands
                 ? "fits: " + Units.Count(spare) + " B to spare (" + Percent(b.TotalBytes, board.ModelBudgetBytes) + " of the model budget, "
                     + Percent(b.TotalBytes, board.ManagedHeapBytes) + " of the " + Units.Count(board.ManagedHeapBytes) + " B managed heap)"
                 : "does NOT fit: " + Units.Count(-spare) + " B over the model budget (" + Percent(b.TotalBytes, board.ModelBudgetBytes) + ")");
+            console.WriteLine(FlashLine(board, b));
             if (scaler != null)
             {
                 if (largest == null) console.WriteLine("largest 'rec' shape that fits: none (even 1 recurrent neuron exceeds the budget)");
@@ -213,6 +217,20 @@ namespace NanoSnn.Cli.Commands
                         + Units.Count(largest.Network.SynapseCount) + " synapses, " + Units.Count(largest.Budget.TotalBytes) + " B in all; the next size up is stopped by "
                         + largest.Limit);
             }
+        }
+
+        private static bool? CheckpointsFitFlash(BoardProfile board, FitBudget b)
+        {
+            return board.CheckpointFlashBytes > 0 ? 2 * b.CheckpointSlotBytes <= board.CheckpointFlashBytes : null;
+        }
+
+        private static string FlashLine(BoardProfile board, FitBudget b)
+        {
+            string slots = "flash: 2 checkpoint slot files of " + Units.Count(b.CheckpointSlotBytes) + " B (" + Units.Count(2 * b.CheckpointSlotBytes) + " B)";
+            bool? fits = CheckpointsFitFlash(board, b);
+            if (fits == null) return slots + "; " + board.Name + " gives no checkpoint_flash_bytes to check them against";
+            return slots + (fits.Value ? " fit " : " do NOT fit ") + board.Name + "'s checkpoint flash budget of " + Units.Count(board.CheckpointFlashBytes) + " B"
+                + (fits.Value ? "" : ": the firmware would run with checkpoints disabled");
         }
 
         private static void WriteJson(TextWriter output, string source, BoardProfile board, FitBudget b, bool fits, Network network, NetworkScaler scaler, Largest largest)
@@ -227,6 +245,13 @@ namespace NanoSnn.Cli.Commands
                 w.WriteNumber("rule_bytes", b.RuleBytes);
                 w.WriteNumber("footprint_bytes", network.FootprintBytes);
                 w.WriteNumber("checkpoint_bytes", b.CheckpointBytes);
+                w.WriteNumber("checkpoint_store_bytes", b.CheckpointStoreBytes);
+                w.WriteNumber("checkpoint_slot_bytes", b.CheckpointSlotBytes);
+                if (board.CheckpointFlashBytes > 0)
+                {
+                    w.WriteNumber("checkpoint_flash_bytes", board.CheckpointFlashBytes);
+                    w.WriteBoolean("checkpoints_fit_flash", CheckpointsFitFlash(board, b).Value);
+                }
                 w.WriteNumber("telemetry_bytes", b.TelemetryBytes);
                 w.WriteNumber("overhead_bytes", b.OverheadBytes);
                 w.WriteNumber("total_bytes", b.TotalBytes);

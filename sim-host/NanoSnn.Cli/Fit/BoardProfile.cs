@@ -22,6 +22,8 @@ namespace NanoSnn.Cli.Fit
         public long ManagedHeapMinBytes, ManagedHeapMaxBytes;
         /// <summary>The most everything nanoSnn allocates (model, its buffers) may take.</summary>
         public long ModelBudgetBytes;
+        /// <summary>Flash the two checkpoint slot files may take together (0 when the file gives none).</summary>
+        public long CheckpointFlashBytes;
 
         /// <summary>Parses board.json text; throws <see cref="FormatException"/> naming the missing or bad key.</summary>
         public static BoardProfile Parse(string json, string where)
@@ -50,6 +52,11 @@ namespace NanoSnn.Cli.Fit
             {
                 b.ManagedHeapMinBytes = lo;
                 b.ManagedHeapMaxBytes = hi;
+            }
+            if (root.TryGetProperty("checkpoint_flash_bytes", out JsonElement flash))
+            {
+                if (!flash.TryGetInt64(out long f) || f <= 0) throw new FormatException(where + ": checkpoint_flash_bytes must be a positive whole number of bytes");
+                b.CheckpointFlashBytes = f;
             }
             if (b.ModelBudgetBytes <= 0 || b.ManagedHeapBytes <= 0)
                 throw new FormatException(where + ": managed_heap_bytes and model_budget_bytes must be positive");

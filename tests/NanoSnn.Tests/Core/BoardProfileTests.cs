@@ -172,13 +172,18 @@ namespace NanoSnn.Tests.Core
             ((JsonObject)missing["pins"]).Remove("telemetry_uart");
             var gaps = MissingFields(folder, missing);
             Assert.IsTrue(gaps.Any(e => e.Contains("tick_us")) && gaps.Any(e => e.Contains("telemetry_uart")), string.Join("; ", gaps));
+            Assert.AreEqual(0, MissingFields(folder, good).Count);
+            JsonObject oddFlash = Clone(good);
+            oddFlash["checkpoint_flash_bytes"] = 3 * 4096;
+            Assert.IsTrue(MissingFields(folder, oddFlash).Any(e => e.Contains("checkpoint_flash_bytes")), "a checkpoint flash budget that does not split into two slots of whole sectors");
 
             var constants = ParseConstants(File.ReadAllText(Path.Combine(FirmwareDir, "Boards", "Esp32DevKitC.cs")));
             Assert.AreEqual(0, ProfileMismatches(folder, good, constants).Count);
             constants["MotorRightBPin"] = "5";
             constants["ModelBudgetBytes"] = "1";
+            constants["CheckpointFlashBytes"] = "64 * 1024";
             var mismatches = ProfileMismatches(folder, good, constants);
-            Assert.AreEqual(2, mismatches.Count, string.Join("; ", mismatches));
+            Assert.AreEqual(3, mismatches.Count, string.Join("; ", mismatches));
         }
 
         private static JsonObject Clone(JsonObject json) => (JsonObject)JsonNode.Parse(json.ToJsonString());
@@ -196,7 +201,7 @@ namespace NanoSnn.Tests.Core
                 }
             }
             foreach (string field in new[] { "name", "soc", "psram", "nanoff_target", "managed_heap_bytes", "model_budget_bytes", "tick_us",
-                "storage_root", "firmware_class", "build_constant", "wifi", "pins.spike_inputs", "pins.analog_inputs", "pins.adc_bits",
+                "storage_root", "checkpoint_flash_bytes", "firmware_class", "build_constant", "wifi", "pins.spike_inputs", "pins.analog_inputs", "pins.adc_bits",
                 "pins.motor_pwm.left_a", "pins.motor_pwm.left_b", "pins.motor_pwm.right_a", "pins.motor_pwm.right_b", "pins.motor_pwm.frequency_hz",
                 "pins.motor_enable", "pins.buttons.boot.gpio", "pins.buttons.reward.gpio", "pins.status_led.gpio", "pins.i2c.sda", "pins.i2c.scl",
                 "pins.uart0.tx", "pins.uart0.rx", "pins.telemetry_uart.port", "pins.telemetry_uart.tx", "pins.telemetry_uart.rx",
@@ -207,6 +212,9 @@ namespace NanoSnn.Tests.Core
             int heap = (int)json["managed_heap_bytes"], budget = (int)json["model_budget_bytes"], tick = (int)json["tick_us"];
             if (heap <= 0 || budget <= 0 || budget > heap) errors.Add(folder + ": need 0 < model_budget_bytes (" + budget + ") <= managed_heap_bytes (" + heap + ")");
             if (tick <= 0) errors.Add(folder + ": tick_us must be > 0, not " + tick);
+            int flash = (int)json["checkpoint_flash_bytes"];
+            if (flash < 2 * 2 * 4096 || flash % (2 * 4096) != 0)
+                errors.Add(folder + ": checkpoint_flash_bytes (" + flash + ") must hold 2 slots of at least 2 sectors of 4,096 bytes and split into whole sectors");
             foreach (JsonNode a in json["pins"]["analog_inputs"].AsArray())
                 if (a["gpio"] == null || a["adc1_channel"] == null) errors.Add(folder + ": every analog input needs gpio and adc1_channel");
             return errors;
@@ -337,6 +345,7 @@ namespace NanoSnn.Tests.Core
                 ("Name", (string)json["name"]), ("NanoffTarget", (string)json["nanoff_target"]), ("Psram", (bool)json["psram"]),
                 ("TickUs", (long)(int)json["tick_us"]), ("ManagedHeapBytes", (long)(int)json["managed_heap_bytes"]),
                 ("ModelBudgetBytes", (long)(int)json["model_budget_bytes"]), ("StorageRoot", (string)json["storage_root"]),
+                ("CheckpointFlashBytes", (long)(int)json["checkpoint_flash_bytes"]),
                 ("SpikeInputCount", (long)p["spike_inputs"].AsArray().Count), ("AnalogInputCount", (long)p["analog_inputs"].AsArray().Count),
                 ("AnalogMaxValue", (1L << (int)p["adc_bits"]) - 1),
                 ("MotorLeftAPin", (long)(int)p["motor_pwm"]["left_a"]), ("MotorLeftBPin", (long)(int)p["motor_pwm"]["left_b"]),

@@ -73,12 +73,39 @@ namespace NanoSnn.Tests.Firmware
                 int rules = DeviceModel.AttachRules(network);
                 Assert.AreEqual(2, rules, "reward STDP on in-lif and in-alif");
                 int checkpoint = ModelWriter.MeasureBytes(network, true);
-                Assert.IsTrue(network.FootprintBytes + checkpoint <= board.ModelBudgetBytes,
-                    board.Name + ": footprint " + network.FootprintBytes + " + checkpoint buffer " + checkpoint + " > budget " + board.ModelBudgetBytes);
+                int ram = network.FootprintBytes + checkpoint + CheckpointStore.OverheadBytes;
+                Assert.IsTrue(ram <= board.ModelBudgetBytes,
+                    board.Name + ": footprint " + network.FootprintBytes + " + checkpoint buffer " + checkpoint + " + store " + CheckpointStore.OverheadBytes + " > budget " + board.ModelBudgetBytes);
+                int slots = 2 * CheckpointStore.SlotBytesFor(checkpoint, 4096);
+                Assert.IsTrue(slots <= board.CheckpointFlashBytes, board.Name + ": 2 slot files of " + slots / 2 + " bytes > checkpoint flash budget " + board.CheckpointFlashBytes);
                 Assert.IsFalse(DeviceModel.UsesPulseInputs(network, board), "the reference network reads the 4 analog channels only");
                 Assert.AreEqual(network.InputSize, DeviceModel.BuildEncoder(board, false).Outputs);
                 Assert.AreEqual(2, DeviceModel.FindReadout(network).Size);
             }
+        }
+
+        [TestMethod]
+        public void AttachRules_KeepsTheRulesACheckpointOrModelBrings()
+        {
+            Network network = SensorNetwork.Build(1);
+            Assert.AreEqual(2, DeviceModel.AttachRules(network));
+            Assert.AreEqual(0, DeviceModel.AttachRules(network), "a second boot-time attach must not double the rules");
+            Assert.AreEqual(2, network.Rules.Length);
+
+            // A checkpoint carries its rules (format v2): loading it and attaching again changes nothing.
+            byte[] checkpoint = new byte[ModelWriter.MeasureBytes(network, true)];
+            ModelWriter.Write(network, true, checkpoint, 0);
+            Network loaded = ModelReader.Load(checkpoint, 0, checkpoint.Length);
+            Assert.AreEqual(0, DeviceModel.AttachRules(loaded));
+            Assert.AreEqual(2, loaded.Rules.Length);
+            Assert.AreEqual(checkpoint.Length, ModelWriter.MeasureBytes(loaded, true), "the checkpoint size stays the one the slots were sized for");
+
+            // A model that brings a rule on one input projection gets the firmware's rule on the other only.
+            Network partial = SensorNetwork.Build(1);
+            partial.Attach(new RewardStdp(partial.FindProjection("in-alif"), new RewardStdpParameters()));
+            Assert.AreEqual(1, DeviceModel.AttachRules(partial));
+            Assert.IsTrue(DeviceModel.HasRewardStdp(partial, partial.FindProjection("in-lif")));
+            Assert.AreEqual(2, partial.Rules.Length);
         }
 
         [TestMethod]

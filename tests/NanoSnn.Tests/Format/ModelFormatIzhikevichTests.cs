@@ -99,7 +99,7 @@ namespace NanoSnn.Tests.Format
             Assert.AreEqual(4 + 3 + 24 + 12 + 3 * 20, l.Populations[1].Length);
             Assert.AreEqual(4 + 5 + 24 + 12 + 3 * 20, l.Populations[2].Length);
             Assert.AreEqual(Run(l, 1, 3), l.Populations[1].Payload + l.Populations[1].Length);
-            Assert.AreEqual(ModelFormat.StateBytes(PopulationKind.Izhikevich, 12), 9 * 12 + 4);
+            Assert.AreEqual(9 * 12 + 4, ModelFormat.StateBytes(PopulationKind.Izhikevich, 12));
             var s = new StateOffsets(l);
             Network net = FormatTestModel.BuildIzhikevich();
             var izh = (IzhikevichPopulation)net.Populations[1];

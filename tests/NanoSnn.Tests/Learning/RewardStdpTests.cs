@@ -9,8 +9,8 @@ namespace NanoSnn.Tests.Learning
     /// constants 0.1, 0.95, 1.5, 0.99, 0.995, 0.002.
     /// <para>
     /// Tolerances are worst-case bounds tracked along the run (see FloatRule): dopamine
-    /// (Factor16 0.995 off by 5·10^-6, < 1 LSB truncation per tick), eligibility (trace
-    /// truncation < 3.05·10^-4 and Q13 rounding per pairing, factor error and < 1 Q13 LSB per
+    /// (Factor16 0.995 off by 5·10^-6, &lt; 1 LSB truncation per tick), eligibility (trace
+    /// truncation &lt; 3.05·10^-4 and Q13 rounding per pairing, factor error and &lt; 1 Q13 LSB per
     /// decay), weights (both integrated through (d0 + s·d)·c); stochastic rounding of the
     /// weights adds a zero-mean error with s.d. ≤ 0.5·√n LSB after n updates (5 s.d. allowed).
     /// The test also asserts that the bounds stay small relative to the signals.
