@@ -39,7 +39,8 @@ namespace NanoSnn
     ///                          rate tau µs, feedback scale Q16, feedback weight shift, u32 feedback seed
     ///     2 reward STDP        u8 projection, trace on spike Q16, trace decay Factor16, depression gain Q16,
     ///                          update ticks, eligibility decay Factor16, dopamine decay Factor16,
-    ///                          tonic Q16, weight min, weight max, modulation sign, baseline shift
+    ///                          tonic Q16, weight min, weight max, modulation sign, baseline shift,
+    ///                          max lag windows (1..255: the value the rule was built with; it sizes the state)
     ///     3 synaptic scaling   u8 projection, target rate Q24, rate shift, epoch ticks, gain Q16, max step Q16
     ///     4 homeostasis        u8 population, step Q16, max Q16, decay interval ticks, decay shift, current gain Q16
     ///   4 State       i64 tick, u32 generator state, then per population in order:

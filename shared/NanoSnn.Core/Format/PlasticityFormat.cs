@@ -126,9 +126,11 @@ namespace NanoSnn
             }
         }
 
-        // reward STDP: u8 projection, then 11 x i32: trace on spike Q16, trace decay Factor16,
+        // reward STDP: u8 projection, then 12 x i32: trace on spike Q16, trace decay Factor16,
         // depression gain Q16, update ticks, eligibility decay Factor16, dopamine decay Factor16,
-        // tonic Q16, weight min, weight max, modulation sign, baseline shift.
+        // tonic Q16, weight min, weight max, modulation sign, baseline shift, max lag windows.
+        // The max lag is the rule's own (1..255, never "0 = default"): it sizes the rule's state,
+        // so a file must not depend on how a later build would choose the default.
         private static Plasticity RewardStdp(FormatCursor c, Network net, RewardStdp rule)
         {
             bool w = rule != null;
@@ -146,7 +148,9 @@ namespace NanoSnn
             p.WeightMax = c.Int32(p.WeightMax, short.MinValue, short.MaxValue, "weight max");
             p.ModulationSign = c.Int32(p.ModulationSign, -1, 1, "modulation sign");
             p.BaselineShift = c.Int32(p.BaselineShift, 0, 16, "baseline shift");
+            int maxLag = c.Int32(w ? rule.MaxLag : 0, 1, NanoSnn.RewardStdp.MaxLagLimit, "max lag windows");
             if (w) return rule;
+            p.MaxLagWindows = maxLag;
             try
             {
                 return new RewardStdp(projection, p);

@@ -43,10 +43,12 @@ namespace NanoSnn
     /// brought up to date in one step when it is needed: at a spike of its source, after
     /// <see cref="MaxLag"/> windows, when m changes sign or F changes, and by
     /// <see cref="Synchronize"/>. The catch-up over L windows is closed form, c ← F^L·c and
-    /// w ← clamp(w + S_L·c) with S_L = Σ_l m_l·F^l from a table per rule. Clamping once equals
-    /// clamping every window because the pending increments share one sign: c keeps its sign while
-    /// it decays, and m is not allowed to change sign within a lag. For L = 1 the catch-up is the
-    /// per-window update itself.</item>
+    /// w ← clamp(w + S_L·c) with S_L = Σ_l m_l·F^l from tables of the rule, MaxLag + 1 entries
+    /// each (<see cref="RewardStdpParameters.MaxLagWindows"/>: by default ⌈√synapses⌉, at most
+    /// 255). Clamping once equals clamping every window because the pending increments share
+    /// one sign: c keeps its sign while it decays, and m is not allowed to change sign within a
+    /// lag. For L = 1 the catch-up is the per-window update itself (and MaxLag = 1 is the
+    /// per-window rule).</item>
     /// <item><b>Potentiating a row that is behind</b> re-bases the synapse instead of catching the
     /// row up: with (w_t, c_t) = (clamp(w + S_L·c), F^L·c) its true state at the window's start,
     /// the stored pair becomes c' = c + F^-L·Δc and w' = w_t − S_L·c', which the row's eventual
@@ -56,8 +58,8 @@ namespace NanoSnn
     /// </list>
     /// <para>So synapse arithmetic happens only along rows whose source spiked, at synapses whose
     /// target spiked while the source's trace was alive, and once per <see cref="MaxLag"/> windows;
-    /// a window costs a pass over the sources and a scan of the rows with a live trace (one in five
-    /// in the distal-reward network at 1.3 Hz). Rounding (weights and eligibility decay) is
+    /// a window costs a pass over the sources, a scan of the rows with a live trace (one in five
+    /// in the distal-reward network at 1.3 Hz) and MaxLag steps of the drift table. Rounding (weights and eligibility decay) is
     /// stochastic and unbiased as in the per-window rule, with one draw per catch-up instead of one
     /// per window: the same mean, a smaller variance.</para>
     /// <para>Consequences for readers: between windows, <see cref="EligibilityQ13"/> lacks the
@@ -72,14 +74,31 @@ namespace NanoSnn
     /// spike mask (4) and the lag (1); per target neuron: the trace (4), the spike mask (4) and a
     /// slot in the list of live traces (4); per rule: the F^L, F^-L and S_L tables
     /// ((MaxLag + 1)·16 bytes), K ints of scratch and a few scalars.</para>
+    /// <para>The F^L and F^-L tables depend only on F and could be shared by rules with the same
+    /// factor; they are not: with MaxLag sized to the projection a small rule's tables are a few
+    /// hundred bytes, a large rule's 4 KB are small against its synapses, and each rule may
+    /// change its own F at any window (rebuilding its tables), which sharing would complicate.</para>
     /// </remarks>
     public sealed class RewardStdp : Plasticity
     {
         /// <summary>
-        /// Most windows a row may be left behind (the size of the catch-up tables; the lag is a
-        /// byte). A row that never pairs costs one catch-up per 255 windows, 0.4 % of a per-window sweep.
+        /// Largest <see cref="RewardStdpParameters.MaxLagWindows"/>: the lag of a row is a byte.
+        /// A row that never pairs then costs one catch-up per 255 windows, 0.4 % of a per-window sweep.
         /// </summary>
-        public const int MaxLag = 255;
+        public const int MaxLagLimit = 255;
+
+        /// <summary>
+        /// The default <see cref="RewardStdpParameters.MaxLagWindows"/> for a projection of
+        /// <paramref name="synapses"/> synapses: ⌈√synapses⌉ in 1..<see cref="MaxLagLimit"/>
+        /// (it balances the drift-table update, MaxLag steps per window, against the forced
+        /// catch-ups, at most synapses/MaxLag synapses per window).
+        /// </summary>
+        public static int DefaultMaxLag(int synapses)
+        {
+            int lag = 1;
+            while (lag < MaxLagLimit && lag * lag < synapses) lag++;
+            return lag;
+        }
 
         /// <summary>Most ticks per window (the spike masks are 32-bit).</summary>
         public const int MaxUpdateTicks = 32;
@@ -93,6 +112,7 @@ namespace NanoSnn
         private readonly int _targetSize;
         private readonly int _weightShift;
         private readonly int _windowTicks;
+        private readonly int _maxLag;
         // 32 − 13 − WeightShift (4..19): see ScaleDrift.
         private readonly int _drawShift;
         private readonly int[] _decayPowerQ30;
@@ -134,11 +154,15 @@ namespace NanoSnn
             if (parameters.TraceOnSpikeQ16 < 0 || parameters.TraceOnSpikeQ16 > FixedPoint.OneQ16) throw new ModelException(where + "TraceOnSpikeQ16 must be in 0..1.0");
             if (parameters.DepressionGainQ16 < 0 || parameters.DepressionGainQ16 > 16 * FixedPoint.OneQ16) throw new ModelException(where + "DepressionGainQ16 must be in 0..16.0");
             if (parameters.TonicQ16 < -FixedPoint.OneQ16 || parameters.TonicQ16 > FixedPoint.OneQ16) throw new ModelException(where + "TonicQ16 must be in -1.0..1.0");
+            if (parameters.MaxLagWindows < 0 || parameters.MaxLagWindows > MaxLagLimit)
+                throw new ModelException(where + "MaxLagWindows " + parameters.MaxLagWindows + " must be in 1.." + MaxLagLimit + ", or 0 for the default");
 
             _projection = projection;
             _sparse = projection as SparseProjection;
             if (_sparse == null && !(projection is DenseProjection)) throw new ModelException(where + "unsupported projection kind " + (int)projection.Kind);
             Parameters = parameters.Clone();
+            if (Parameters.MaxLagWindows == 0) Parameters.MaxLagWindows = DefaultMaxLag(projection.SynapseCount);
+            _maxLag = Parameters.MaxLagWindows;
             int sources = projection.Source.Size;
             _targetSize = projection.Target.Size;
             _weightShift = projection.WeightShift;
@@ -151,9 +175,9 @@ namespace NanoSnn
             _liveTargets = new int[_targetSize];
             PostSpikeMask = new uint[_targetSize];
             EligibilityQ13 = new short[projection.SynapseCount];
-            _decayPowerQ30 = new int[MaxLag + 1];
-            _inversePowerQ30 = new int[MaxLag + 1];
-            _driftQ32 = new long[MaxLag + 1];
+            _decayPowerQ30 = new int[_maxLag + 1];
+            _inversePowerQ30 = new int[_maxLag + 1];
+            _driftQ32 = new long[_maxLag + 1];
             _potentiationQ13 = new int[_windowTicks];
             BuildDecayTable(Parameters.EligibilityDecayFactor16);
         }
@@ -165,9 +189,17 @@ namespace NanoSnn
 
         /// <summary>
         /// The parameters (a private copy; change them only between ticks). <see cref="RewardStdpParameters.UpdateTicks"/>
-        /// is read once, when the rule is built; the pre-trace constants act on a window when it ends.
+        /// and <see cref="RewardStdpParameters.MaxLagWindows"/> are read once, when the rule is built (a
+        /// MaxLagWindows of 0 is replaced by the value chosen); the pre-trace constants act on a window when it ends.
         /// </summary>
         public readonly RewardStdpParameters Parameters;
+
+        /// <summary>
+        /// Most windows a row may be left behind (1..<see cref="MaxLagLimit"/>): the
+        /// <see cref="RewardStdpParameters.MaxLagWindows"/> the rule was built with; its catch-up
+        /// tables have MaxLag + 1 entries.
+        /// </summary>
+        public int MaxLag { get { return _maxLag; } }
 
         /// <summary>The projection whose weights this rule changes.</summary>
         public Projection Projection { get { return _projection; } }
@@ -181,7 +213,7 @@ namespace NanoSnn
         /// <summary>Per source neuron: bit τ is set if it spiked at tick τ of the current window.</summary>
         public readonly uint[] PreSpikeMask;
 
-        /// <summary>Per source neuron: windows whose drift its row has not received yet (0..<see cref="MaxLag"/> − 1).</summary>
+        /// <summary>Per source neuron: windows whose drift its row has not received yet (0..<see cref="MaxLag"/> − 1 between ticks).</summary>
         public readonly byte[] RowLag;
 
         /// <summary>Postsynaptic traces y, Q16, one per target neuron.</summary>
@@ -370,7 +402,8 @@ namespace NanoSnn
             // S_L over the last L windows, discounted from the oldest: S'_L = S_(L−1) + m·F^(L−1).
             long[] drift = _driftQ32;
             int[] power = _decayPowerQ30;
-            for (int l = MaxLag; l >= 1; l--) drift[l] = drift[l - 1] + ((m * (long)power[l - 1] + (1L << 13)) >> 14);
+            int maxLag = _maxLag;
+            for (int l = maxLag; l >= 1; l--) drift[l] = drift[l - 1] + ((m * (long)power[l - 1] + (1L << 13)) >> 14);
 
             // Two draws per window start the Weyl sequences of the rounding (one add per synapse
             // instead of one generator step; each synapse's draw is uniform, the rounding unbiased).
@@ -407,7 +440,7 @@ namespace NanoSnn
                 // Every row falls one window behind: its drift is applied when it is next caught up.
                 int late = lag[i] + 1;
                 lag[i] = (byte)late;
-                if (late >= MaxLag) CatchUp(i);
+                if (late >= maxLag) CatchUp(i);
             }
             System.Array.Clear(PostSpikeMask, 0, PostSpikeMask.Length);
             WeightUpdates++;
@@ -589,7 +622,7 @@ namespace NanoSnn
             int[] inverse = _inversePowerQ30;
             power[0] = 1 << 30;
             inverse[0] = 1 << 30;
-            for (int l = 1; l <= MaxLag; l++)
+            for (int l = 1; l < power.Length; l++)
             {
                 power[l] = (int)(((long)power[l - 1] * factor16 + (1L << 15)) >> 16);
                 long up = factor16 == 0 || inverse[l - 1] == 0 ? 0 : (((long)inverse[l - 1] << 16) + (factor16 >> 1)) / factor16;
@@ -676,9 +709,10 @@ namespace NanoSnn
         // pre trace × source, u32 pre spike mask × source, u8 lag × source, i32 post trace ×
         // target, u32 post spike mask × target, i16 eligibility × synapse, i32 dopamine, i32
         // reward baseline, i32 segment sign, u32 weight draw, u32 decay draw, i32 decay factor of
-        // the tables, i64 drift S_L × (MaxLag + 1), i64 weight updates (a counter: stored, not
-        // hashed). The F^L tables follow from the stored factor; the live-target list is the set
-        // of targets with a nonzero trace, rebuilt on load (its order changes no value).
+        // the tables, i64 drift S_L × (MaxLag + 1) (S_0 = 0), i64 weight updates (a counter:
+        // stored, not hashed); MaxLag is stored with the parameters. The F^L tables follow from
+        // the stored factor; the live-target list is the set of targets with a nonzero trace,
+        // rebuilt on load (its order changes no value).
         internal override void TransferState(FormatCursor c)
         {
             _tickInWindow = c.Int32(_tickInWindow, 0, _windowTicks - 1, "tick in window");
@@ -692,7 +726,7 @@ namespace NanoSnn
                 if ((PreSpikeMask[i] & futureBits) != 0) throw c.Fail("pre spike mask " + i, at, "has bits at or after tick " + _tickInWindow + " of the window");
             }
             // A row reaching MaxLag is caught up at once, so between ticks a lag is below it.
-            c.Bytes(RowLag, 0, MaxLag - 1, "row lag");
+            c.Bytes(RowLag, 0, _maxLag - 1, "row lag");
             c.Ints(PostTraceQ16, 0, FixedPoint.OneQ16, "post trace");
             for (int j = 0; j < PostSpikeMask.Length; j++)
             {
@@ -709,7 +743,9 @@ namespace NanoSnn
             int factor = c.Int32(_tableFactor16, 0, 65536, "table decay factor");
             if (c.Reading && factor != _tableFactor16) BuildDecayTable(factor);
             long[] drift = _driftQ32;
-            for (int l = 0; l < drift.Length; l++) drift[l] = c.Int64(drift[l], long.MinValue, long.MaxValue, "drift table");
+            // S_0, the drift of no window, is 0; the catch-ups read S_1..S_MaxLag.
+            drift[0] = c.Int64(drift[0], 0, 0, "drift table");
+            for (int l = 1; l < drift.Length; l++) drift[l] = c.Int64(drift[l], long.MinValue, long.MaxValue, "drift table");
             WeightUpdates = c.Int64(WeightUpdates, 0, long.MaxValue, "weight updates");
             if (c.Reading)
             {

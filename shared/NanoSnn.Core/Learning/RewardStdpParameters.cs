@@ -48,6 +48,23 @@ namespace NanoSnn
         /// </summary>
         public int BaselineShift;
 
+        /// <summary>
+        /// Most windows a row of synapses may be left behind before it is caught up by force
+        /// (1..<see cref="RewardStdp.MaxLagLimit"/>; 1 is the per-window rule), or 0 (default): the rule
+        /// chooses <see cref="RewardStdp.DefaultMaxLag"/> of its projection's synapses when it is built
+        /// and writes the choice into its copy of the parameters. It sizes the rule's catch-up tables,
+        /// 16 bytes per window, and is read once, when the rule is built.
+        /// </summary>
+        /// <remarks>
+        /// Between its source's spikes a row costs one catch-up (a pass over the row) per MaxLag
+        /// windows, and every window end updates the rule's drift table, MaxLag steps: per window
+        /// about synapses/MaxLag + MaxLag, least at MaxLag = √synapses, which is what the default
+        /// picks. The 90 synapses of a robot's sensor projection then need 11 table entries
+        /// (176 bytes) instead of 256 (4 KB); 65,025 synapses or more keep 255. Results depend on
+        /// it only through the stochastic rounding (one draw per catch-up), not in expectation.
+        /// </remarks>
+        public int MaxLagWindows;
+
         /// <summary>A copy, so that a rule can keep the values it was given.</summary>
         public RewardStdpParameters Clone()
         {
@@ -63,6 +80,7 @@ namespace NanoSnn
             p.WeightMax = WeightMax;
             p.ModulationSign = ModulationSign;
             p.BaselineShift = BaselineShift;
+            p.MaxLagWindows = MaxLagWindows;
             return p;
         }
     }

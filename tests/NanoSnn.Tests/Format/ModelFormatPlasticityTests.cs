@@ -164,7 +164,7 @@ namespace NanoSnn.Tests.Format
         private const int Kind = 0, Enabled = 1, Reserved = 2, Binding = 4;
         private const int EpropRecurrent = Binding, EpropReadout = Binding + 1, EpropInput = Binding + 2, EpropRecurrentProjection = Binding + 3,
             EpropOutput = Binding + 4, EpropEligibilityAt = Binding + 5, EpropLearn = Binding + 8, EpropGamma = Binding + 9, EpropShift = Binding + 17;
-        private const int StdpProjection = Binding, StdpTraceOnSpike = Binding + 1, StdpUpdateTicks = Binding + 13, StdpSign = Binding + 37;
+        private const int StdpProjection = Binding, StdpTraceOnSpike = Binding + 1, StdpUpdateTicks = Binding + 13, StdpSign = Binding + 37, StdpMaxLag = Binding + 45;
         private const int ScalingTargetRate = Binding + 1;
         private const int HomeostasisStep = Binding + 1, HomeostasisMax = Binding + 5;
 
@@ -234,6 +234,10 @@ namespace NanoSnn.Tests.Format
             ExpectField(l => l.Rules[1].Payload + StdpUpdateTicks, I32(0), "rule 1 update ticks");
             ExpectField(l => l.Rules[1].Payload + StdpSign, I32(0), "rule 1 projection", exactOffset: false);   // sign 0: the constructor's check
             ExpectField(l => l.Rules[1].Payload + StdpSign, I32(2), "rule 1 modulation sign");
+            // The max lag is stored as the rule's own, 1..255; 0 (the parameter's "default") never is.
+            ExpectField(l => l.Rules[1].Payload + StdpMaxLag, I32(0), "rule 1 max lag windows");
+            ExpectField(l => l.Rules[1].Payload + StdpMaxLag, I32(256), "rule 1 max lag windows");
+            ExpectField(l => l.Rules[1].Payload + StdpMaxLag, I32(-1), "rule 1 max lag windows");
             ExpectField(l => l.Rules[2].Payload + ScalingTargetRate, I32(0), "rule 2 target rate");
             ExpectField(l => l.Rules[2].Payload + ScalingTargetRate, I32((1 << 24) + 1), "rule 2 target rate");
             ExpectField(l => l.Rules[3].Payload + Binding, U8(0), "rule 3 population");                  // an input population
@@ -255,11 +259,15 @@ namespace NanoSnn.Tests.Format
             int postMaskAt = postAt + targets * 4, dopamineAt = postMaskAt + targets * 4 + elig;
             ExpectField(l => StdpState(l, 0), I32(stdp.Parameters.UpdateTicks), "rule 1 state: tick in window");
             ExpectField(l => StdpState(l, preAt + 4), I32(-1), "rule 1 state: pre trace 1");
-            ExpectField(l => StdpState(l, lagAt), U8(RewardStdp.MaxLag), "rule 1 state: row lag 0");
+            Assert.AreEqual(RewardStdp.DefaultMaxLag(stdp.Projection.SynapseCount), stdp.MaxLag, "the sample's rule has the default lag");
+            ExpectField(l => StdpState(l, lagAt), U8(stdp.MaxLag), "rule 1 state: row lag 0");
             ExpectField(l => StdpState(l, postAt), I32(65537), "rule 1 state: post trace 0");
             ExpectField(l => StdpState(l, dopamineAt), I32((1 << 30) + 1), "rule 1 state: dopamine");
             ExpectField(l => StdpState(l, dopamineAt + 8), I32(2), "rule 1 state: segment sign");
             ExpectField(l => StdpState(l, dopamineAt + 20), I32(65537), "rule 1 state: table decay factor");
+            // S_0, the drift of no window, is 0; the rest of the table may hold any value.
+            ExpectField(l => StdpState(l, dopamineAt + 24), (d, at) => LittleEndian.WriteInt64(d, at, 1), "rule 1 state: drift table");
+            Assert.AreEqual(dopamineAt + 24 + (stdp.MaxLag + 1) * 8 + 8, new ModelLayout(FormatTestModel.WithState()).RuleStates[1].Length, "the drift table has MaxLag + 1 entries");
             ExpectField(l => l.RuleStates[1].Payload + l.RuleStates[1].Length - 8, (d, at) => LittleEndian.WriteInt64(d, at, -1), "rule 1 state: weight updates");
             // Spike bits may only exist for the ticks of the window so far (bit 31 is always after the current tick: windows are at most 32 ticks and the last tick wraps to 0).
             ExpectField(l => StdpState(l, maskAt), I32(int.MinValue), "rule 1 state: pre spike mask 0");
@@ -278,6 +286,32 @@ namespace NanoSnn.Tests.Format
             ExpectField(l => l.RuleStates[2].Payload + scaling.RateEstimateQ24.Length * 4, I32(scaling.MaxStepQ16 + 1), "rule 2 state: step 0");
             ExpectField(l => l.RuleStates[3].Payload, I32((1 << 16) + 1), "rule 3 state: threshold 0");
             ExpectField(l => l.RuleStates[3].Payload + 6 * 4, I32(4), "rule 3 state: ticks to decay");
+        }
+
+        /// <summary>
+        /// The stored max lag sizes the rule's state: a checkpoint whose parameter is edited to
+        /// another valid value is rejected at the state (its drift table has the wrong length, or a
+        /// lag is out of range), and a model without state loads with the edited lag.
+        /// </summary>
+        [TestMethod]
+        public void TheStoredMaxLagSizesTheRuleState()
+        {
+            Network sample = FormatTestModel.Build();
+            var stdp = (RewardStdp)sample.Rules[1];
+            foreach (int lag in new[] { 1, stdp.MaxLag - 1, stdp.MaxLag + 1, 255 })
+            {
+                ModelFormatException e = FormatTestModel.Reject(Edited((d, l) => LittleEndian.WriteInt32(d, l.Rules[1].Payload + StdpMaxLag, lag)));
+                StringAssert.StartsWith(e.Field, "rule 1 state", e.Message);
+                Assert.IsTrue(e.Error == ModelFormatError.BadSection || e.Error == ModelFormatError.InvalidValue, e.Message);
+            }
+            byte[] model = FormatTestModel.WithoutState();
+            LittleEndian.WriteInt32(model, new ModelLayout(model).Rules[1].Payload + StdpMaxLag, 200);
+            Network loaded = ModelReader.Load(FormatTestModel.FixLengthAndCrc(model));
+            var rule = (RewardStdp)loaded.Rules[1];
+            Assert.AreEqual(200, rule.MaxLag);
+            Assert.AreEqual(200, rule.Parameters.MaxLagWindows);
+            Assert.AreEqual(201 * 8, rule.ParameterBytes);
+            CollectionAssert.AreEqual(model, FormatTestModel.Save(loaded, false));
         }
 
         [TestMethod]

@@ -132,19 +132,27 @@ namespace NanoSnn.Tests.Learning
         /// s = −1 each reward also flips the sign of m twice. Pre at 1 Hz, compared once: rows
         /// reach the largest lag and are caught up by force. Eligibility factor 0.9: F^-L exceeds
         /// 2 from L = 7 on, so rows that are further behind are caught up before a potentiation.
+        /// These use the largest lag, 255; the same with the default lag for the projection's size
+        /// (16 sparse, 19 dense), a short one (3) and 1, the per-window rule.
         /// </summary>
         [TestMethod]
-        [DataRow(false, 1, 10, 10, 100, 64881)]
-        [DataRow(true, 1, 10, 10, 100, 64881)]
-        [DataRow(true, -1, 10, 10, 100, 64881)]
-        [DataRow(true, 1, 2, 20, 1000, 64881)]
-        [DataRow(true, -1, 2, 20, 1000, 64881)]
-        [DataRow(false, 1, 2, 20, 1000, 64881)]
-        [DataRow(true, 1, 1, 20, 6000, 64881)]
-        [DataRow(true, 1, 2, 20, 1000, 58982)]
-        public void TracesEligibilityDopamineAndWeights_MatchFloatReference(bool sparse, int sign, int preHz, int postHz, int compareEvery, int keep16)
+        [DataRow(false, 1, 10, 10, 100, 64881, 255)]
+        [DataRow(true, 1, 10, 10, 100, 64881, 255)]
+        [DataRow(true, -1, 10, 10, 100, 64881, 255)]
+        [DataRow(true, 1, 2, 20, 1000, 64881, 255)]
+        [DataRow(true, -1, 2, 20, 1000, 64881, 255)]
+        [DataRow(false, 1, 2, 20, 1000, 64881, 255)]
+        [DataRow(true, 1, 1, 20, 6000, 64881, 255)]
+        [DataRow(true, 1, 2, 20, 1000, 58982, 255)]
+        [DataRow(true, 1, 2, 20, 1000, 64881, 0)]
+        [DataRow(false, -1, 2, 20, 1000, 64881, 0)]
+        [DataRow(true, -1, 2, 20, 1000, 64881, 3)]
+        [DataRow(true, 1, 2, 20, 1000, 58982, 3)]
+        [DataRow(true, 1, 2, 20, 1000, 64881, 1)]
+        [DataRow(false, -1, 10, 10, 100, 64881, 1)]
+        public void TracesEligibilityDopamineAndWeights_MatchFloatReference(bool sparse, int sign, int preHz, int postHz, int compareEvery, int keep16, int maxLag)
         {
-            Rig rig = Build(sparse, new RewardStdpParameters { WeightMin = 0, WeightMax = 32767, ModulationSign = sign, EligibilityDecayFactor16 = keep16 });
+            Rig rig = Build(sparse, new RewardStdpParameters { WeightMin = 0, WeightMax = 32767, ModulationSign = sign, EligibilityDecayFactor16 = keep16, MaxLagWindows = maxLag });
             double unit = (1 << PlasticShift) / 65536.0; // 1/1024: weights start at 16.0 in a 0..32 range
             int count = rig.Plastic.SynapseCount;
             var f = new FloatRule { C = new double[count], CBound = new double[count], W = new double[count], WBound = new double[count] };
@@ -250,16 +258,21 @@ namespace NanoSnn.Tests.Learning
         /// eligibility decay (F = 1.0), c must equal, integer for integer, the eligibility of the
         /// rule applied tick by tick with the same fixed-point traces and Q13 rounding of each
         /// pairing term. Post neurons fire at 150 Hz so that windows hold several post spikes.
+        /// Rows lag behind by up to the largest lag (255), the default for the size, 4 or 1 windows.
         /// </summary>
         [TestMethod]
-        [DataRow(true, 10)]
-        [DataRow(false, 10)]
-        [DataRow(true, 7)]
-        [DataRow(true, 32)]
-        [DataRow(true, 1)]
-        public void DeferredPotentiation_EqualsTickByTickExactly(bool sparse, int updateTicks)
+        [DataRow(true, 10, 255)]
+        [DataRow(false, 10, 255)]
+        [DataRow(true, 7, 255)]
+        [DataRow(true, 32, 255)]
+        [DataRow(true, 1, 255)]
+        [DataRow(true, 10, 0)]
+        [DataRow(false, 7, 0)]
+        [DataRow(true, 1, 4)]
+        [DataRow(false, 10, 1)]
+        public void DeferredPotentiation_EqualsTickByTickExactly(bool sparse, int updateTicks, int maxLag)
         {
-            var p = new RewardStdpParameters { WeightMin = 0, WeightMax = 32767, TonicQ16 = 0, EligibilityDecayFactor16 = 65536, UpdateTicks = updateTicks };
+            var p = new RewardStdpParameters { WeightMin = 0, WeightMax = 32767, TonicQ16 = 0, EligibilityDecayFactor16 = 65536, UpdateTicks = updateTicks, MaxLagWindows = maxLag };
             Rig rig = Build(sparse, p);
             Projection proj = rig.Plastic;
             int count = proj.SynapseCount;
@@ -311,7 +324,10 @@ namespace NanoSnn.Tests.Learning
         {
             Rig rig = Build(true, 1);
             int synapses = rig.Plastic.SynapseCount;
-            int tables = RewardStdp.MaxLag + 1;
+            // The default lag: ⌈√240⌉ = 16 windows, tables of 17 entries.
+            Assert.AreEqual(240, synapses);
+            Assert.AreEqual(16, rig.Rule.MaxLag);
+            int tables = 17;
             // Per synapse: c (2). Per source: x, spike mask, lag (9). Per target: y, spike mask, live
             // list entry (12). Per rule: the S table (8 per lag), the window scratch (4 per tick), 8 ints
             // and a long of state, an int and 4 longs of row scratch.
@@ -322,7 +338,66 @@ namespace NanoSnn.Tests.Learning
             Assert.AreEqual(tables * 8, rig.Rule.ParameterBytes);
             Rig dense = Build(false, 1);
             Assert.AreEqual(Pre * Post * 2, dense.Rule.SynapseStateBytes, "dense: one eligibility per weight, no index");
-            Assert.AreEqual(tables * 8, dense.Rule.ParameterBytes);
+            // ⌈√360⌉ = 19.
+            Assert.AreEqual(19, dense.Rule.MaxLag);
+            Assert.AreEqual(20 * 8, dense.Rule.ParameterBytes);
+            // The largest lag: 256-entry tables, 4 KB of them (2 KB of S in the state, 2 KB of F^L and F^-L).
+            Rig longest = Build(true, new RewardStdpParameters { MaxLagWindows = 255 });
+            Assert.AreEqual(256 * 8, longest.Rule.ParameterBytes);
+            Assert.AreEqual(rig.Rule.NeuronStateBytes + (256 - 17) * 8, longest.Rule.NeuronStateBytes);
+        }
+
+        [TestMethod]
+        public void MaxLag_DefaultsToTheRootOfTheSynapseCountAndIsChecked()
+        {
+            Assert.AreEqual(1, RewardStdp.DefaultMaxLag(0));
+            Assert.AreEqual(1, RewardStdp.DefaultMaxLag(1));
+            Assert.AreEqual(2, RewardStdp.DefaultMaxLag(2));
+            Assert.AreEqual(4, RewardStdp.DefaultMaxLag(10));
+            Assert.AreEqual(10, RewardStdp.DefaultMaxLag(90));
+            Assert.AreEqual(10, RewardStdp.DefaultMaxLag(100));
+            Assert.AreEqual(11, RewardStdp.DefaultMaxLag(101));
+            Assert.AreEqual(254, RewardStdp.DefaultMaxLag(254 * 254));
+            Assert.AreEqual(255, RewardStdp.DefaultMaxLag(254 * 254 + 1));
+            Assert.AreEqual(255, RewardStdp.DefaultMaxLag(80_000));
+            Assert.AreEqual(255, RewardStdp.DefaultMaxLag(int.MaxValue));
+
+            // The rule writes the value it chose into its copy of the parameters; the caller's stay as they were.
+            var given = new RewardStdpParameters();
+            Rig rig = Build(true, given);
+            Assert.AreEqual(0, given.MaxLagWindows);
+            Assert.AreEqual(16, rig.Rule.Parameters.MaxLagWindows);
+            Assert.AreEqual(16, rig.Rule.MaxLag);
+            Assert.AreEqual(7, Build(false, new RewardStdpParameters { MaxLagWindows = 7 }).Rule.MaxLag);
+            foreach (int bad in new[] { -1, 256 })
+            {
+                var error = Assert.ThrowsExactly<ModelException>(() => Build(true, new RewardStdpParameters { MaxLagWindows = bad }));
+                StringAssert.Contains(error.Message, "MaxLagWindows " + bad + " must be in 1..255, or 0 for the default");
+            }
+        }
+
+        /// <summary>
+        /// Between ticks no row is MaxLag windows behind, and rows whose source is silent do reach
+        /// MaxLag − 1 (so the forced catch-up is what bounds them); with MaxLag = 1 every row is
+        /// up to date after every window, as in the per-window rule.
+        /// </summary>
+        [TestMethod]
+        [DataRow(1)]
+        [DataRow(3)]
+        [DataRow(0)]
+        [DataRow(255)]
+        public void RowLag_StaysBelowMaxLag(int maxLag)
+        {
+            Rig rig = Build(true, new RewardStdpParameters { MaxLagWindows = maxLag });
+            int limit = rig.Rule.MaxLag;
+            int largest = 0;
+            for (int t = 0; t < 4000; t++)
+            {
+                rig.Net.Step(rig.Spikes, Draw(rig, 1, 20));
+                foreach (byte lag in rig.Rule.RowLag) largest = Math.Max(largest, lag);
+                Assert.IsTrue(largest < limit, $"a row {largest} windows behind with MaxLag {limit} at tick {t}");
+            }
+            Assert.AreEqual(limit - 1, largest, "silent rows must fall as far behind as allowed");
         }
 
         [TestMethod]
