@@ -147,6 +147,19 @@ namespace NanoSnn.Cli.Tests
         }
 
         [TestMethod]
+        public void ScaledRewardStdpChoosesItsDefaultLagAgainAndKeepsAnExplicitOne()
+        {
+            Network model = NetworkScaler.Template(8, 96, 2, "none");
+            model.Attach(new RewardStdp(model.FindProjection("in-rec"), new RewardStdpParameters { MaxLagWindows = 7 }));
+            model.Attach(new RewardStdp(model.FindProjection("rec-rec"), new RewardStdpParameters()));
+            Assert.AreEqual(96, ((RewardStdp)model.Rules[1]).MaxLag, "96 x 96 synapses");
+            Network scaled = new NetworkScaler(model).Build(200);
+            Assert.AreEqual(7, ((RewardStdp)scaled.Rules[0]).MaxLag);
+            Assert.AreEqual(200, ((RewardStdp)scaled.Rules[1]).MaxLag, "200 x 200 synapses");
+            Assert.AreEqual(255, ((RewardStdp)new NetworkScaler(model).Build(300).Rules[1]).MaxLag);
+        }
+
+        [TestMethod]
         public void BadBoardsExitTwoAndListTheAvailableOnes()
         {
             CliRun unknown = CliRun.Invoke("fit", "--board", "esp32-nope");

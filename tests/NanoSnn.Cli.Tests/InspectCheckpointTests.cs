@@ -105,7 +105,9 @@ namespace NanoSnn.Cli.Tests
             Assert.AreEqual(0, run.ExitCode, run.ToString());
             StringAssert.Contains(run.Output, "format version 2");
             StringAssert.Contains(run.Output, "learning rules (in the order they run");
-            StringAssert.Contains(run.Output, "reward STDP (update every 20 ticks)");
+            // The lag the rule chose for its 768 synapses (64 sources, 12 each), ⌈√768⌉ = 28, read back from the file.
+            Assert.AreEqual(768, network.FindProjection("lif-alif").SynapseCount);
+            StringAssert.Contains(run.Output, "reward STDP (update every 20 ticks, rows at most 28 windows behind)");
             StringAssert.Contains(run.Output, "'lif-alif'");
             StringAssert.Contains(run.Output, "intrinsic homeostasis");
             StringAssert.Contains(run.Output, "│ no ");

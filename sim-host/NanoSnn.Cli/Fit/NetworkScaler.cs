@@ -9,7 +9,8 @@ namespace NanoSnn.Cli.Fit
     /// 128 has 128 LIF + 64 ALIF. Dense projections stay dense (their synapses grow with both
     /// ends); sparse ones keep their synapses per source neuron. Input and readout sizes,
     /// neuron parameters and weight shifts are kept; learning rules are re-attached with their
-    /// parameters (R-STDP and e-prop; others cannot be rebuilt and are refused).
+    /// parameters (R-STDP and e-prop; others cannot be rebuilt and are refused; an R-STDP lag
+    /// that was the default for the old size becomes the default for the new one).
     /// </summary>
     public sealed class NetworkScaler
     {
@@ -93,7 +94,11 @@ namespace NanoSnn.Cli.Fit
             {
                 if (rule is RewardStdp stdp)
                 {
-                    network.Attach(new RewardStdp(network.FindProjection(stdp.Projection.Name), stdp.Parameters));
+                    // A lag the rule chose from its projection's size is chosen again for the new
+                    // size (its tables grow with it); a lag set to another value is kept.
+                    RewardStdpParameters parameters = stdp.Parameters.Clone();
+                    if (stdp.MaxLag == RewardStdp.DefaultMaxLag(stdp.Projection.SynapseCount)) parameters.MaxLagWindows = 0;
+                    network.Attach(new RewardStdp(network.FindProjection(stdp.Projection.Name), parameters));
                 }
                 else if (rule is EpropRule eprop)
                 {

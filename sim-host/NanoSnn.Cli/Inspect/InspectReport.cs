@@ -190,7 +190,7 @@ namespace NanoSnn.Cli.Inspect
                         + (e.Parameters.Task == EpropTask.Classification ? "classification" : "regression") + ", update every "
                         + (e.Parameters.UpdateIntervalTicks == 0 ? "sequence" : e.Parameters.UpdateIntervalTicks + " tick(s)") + ")";
                 case RewardStdp s:
-                    return "reward STDP (update every " + s.Parameters.UpdateTicks + " ticks)";
+                    return "reward STDP (update every " + s.Parameters.UpdateTicks + " ticks, rows at most " + s.MaxLag + " windows behind)";
                 case SynapticScaling c:
                     return "synaptic scaling (every " + c.EpochTicks + " ticks)";
                 case IntrinsicHomeostasis:
