@@ -59,8 +59,10 @@ namespace NanoSnn.Cli.Tests
             double l = learning.Metric("recovery_ratio");
             double s = stopped.Metric("recovery_ratio");
             // With the right motor at 70 % the frozen controller circles: its exploration stays at
-            // 44 to 57 % of the level before the change (seeds 3, 5, 6), while the controller that
-            // keeps learning its trim is back at 89 to 107 %. 0.8 and 0.25 above the frozen one.
+            // 34 to 66 % of the level before the change in seeds 2, 3, 4, 5, 7 (this one: 43 %; in
+            // seeds 1, 6, 8 it keeps 87 to 95 %, so this seed is one where it does circle), while
+            // the controller that keeps learning its trim is back at 84 to 99 % (this one: 94 %).
+            // 0.8 and 0.25 above the frozen one.
             Assert.IsTrue(l >= 0.8, "recovery while learning " + l);
             Assert.IsTrue(l >= s + 0.25, "recovery while learning " + l + ", frozen " + s);
         }
