@@ -155,7 +155,6 @@ namespace NanoSnn.Cli.Tasks
             log.BeginPhase("network drives, teacher supervises", arena);
             session.Run(supervised);
             remote.Teaching = false;
-            o.LearningStopping?.Invoke(controller);
             controller.Learning = false;
             // (with o.Learning false the network never learned: the naive network drives alone)
             log.BeginPhase("network alone (held out)", arena);
@@ -199,11 +198,7 @@ namespace NanoSnn.Cli.Tasks
             log.BeginPhase("A: " + (o.Learning ? "learning" : "naive, not learning") + " in " + arenaA.Name, arenaA);
             session.Run(learnA);
             string what = Apply(world, o.Change, arenaB, true);
-            if (o.StopLearningAtChange)
-            {
-                o.LearningStopping?.Invoke(controller);
-                controller.Learning = false;
-            }
+            if (o.StopLearningAtChange) controller.Learning = false;
             log.BeginPhase("B: " + what, arenaB);
             session.Run(changed);
             Apply(world, o.Change, arenaA, false);
