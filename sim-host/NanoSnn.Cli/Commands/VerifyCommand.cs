@@ -123,7 +123,7 @@ namespace NanoSnn.Cli.Commands
                     + Units.Count(r.LearningSwitches) + (r.LearningSwitches == 1 ? " time" : " times"));
             if (r.Header != null)
                 t.AddRow("stream", "start tick " + Units.Count(r.Header.StartTick) + ", hash every " + Units.Count(r.Header.HashIntervalTicks) + " ticks, "
-                    + r.Header.Rules + " learning rules" + (r.HasEnd ? ", end frame present" : ", no end frame (stopped early or still running)")
+                    + r.Header.Rules + (r.Header.Rules == 1 ? " learning rule" : " learning rules") + (r.HasEnd ? ", end frame present" : ", no end frame (stopped early or still running)")
                     + (r.MoreStreams ? "; a second stream follows (not replayed)" : ""));
             t.AddRow("log", Units.Count(r.FramesRead) + " frames read, " + Units.Count(r.FramesSkipped) + " skipped, " + Units.Count(r.BytesSkipped)
                 + " bytes skipped, " + Units.Count(r.FramesLost) + " lost" + (r.DuplicateRecords > 0 ? ", " + Units.Count(r.DuplicateRecords) + " duplicate records ignored" : ""));
