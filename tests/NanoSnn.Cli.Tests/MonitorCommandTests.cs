@@ -44,6 +44,8 @@ namespace NanoSnn.Cli.Tests
             Assert.AreEqual(r.GetProperty("state_hash").GetString(), m.GetProperty("last_hash").GetString());
             Assert.AreEqual(r.GetProperty("record").GetProperty("frames").GetInt64(), m.GetProperty("frames_read").GetInt64());
             Assert.IsTrue(m.GetProperty("end_frame").GetBoolean());
+            Assert.AreEqual("no rules", m.GetProperty("learning").GetString());
+            Assert.AreEqual(0, m.GetProperty("learning_switches").GetInt64());
 
             CliRun table = CliRun.Invoke("monitor", "--file", log);
             Assert.AreEqual(0, table.ExitCode, table.ToString());
@@ -52,6 +54,29 @@ namespace NanoSnn.Cli.Tests
 
             CliRun first = CliRun.Invoke("monitor", "--file", log, "--frames", "3", "--json");
             Assert.AreEqual(3, Json(first).GetProperty("frames_read").GetInt64());
+        }
+
+        /// <summary>Imitate's log covers the held-out phase: monitor and verify show where learning was on and the one switch.</summary>
+        [TestMethod]
+        public void AnImitateLogShowsLearningSwitchedOffForTheHeldOutPhase()
+        {
+            using TempFiles temp = new TempFiles();
+            string log = temp.PathOf("imitate.log");
+            string model = temp.PathOf("imitate.nsnn");
+            CliRun run = CliRun.Invoke("run", "--task", "imitate", "--minutes", "0.1", "--record", log, "--save-initial", model, "--no-plot");
+            Assert.AreEqual(0, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Output, "learning switched 1 time, recorded");
+
+            JsonElement m = Json(CliRun.Invoke("monitor", "--file", log, "--json"));
+            Assert.AreEqual(6000, m.GetProperty("ticks").GetInt64());
+            Assert.AreEqual("off", m.GetProperty("learning").GetString(), "the last tick is held out");
+            Assert.AreEqual(4800, m.GetProperty("learning_ticks").GetInt64());
+            Assert.AreEqual(1, m.GetProperty("learning_switches").GetInt64());
+            StringAssert.Contains(CliRun.Invoke("monitor", "--file", log).Output, "off; on in 4,800 of 6,000 ticks, switched 1 time");
+
+            CliRun verify = CliRun.Invoke("verify", log, "--model", model);
+            Assert.AreEqual(0, verify.ExitCode, verify.ToString());
+            StringAssert.Contains(verify.Output, "on (every rule enabled) in 4,800 of 6,000 ticks, switched 1 time");
         }
 
         [TestMethod]

@@ -109,24 +109,68 @@ namespace NanoSnn.Cli.Tests
         }
 
         [TestMethod]
-        [DataRow("avoid", "0.5", 30000L)]
-        [DataRow("adapt", "1", 60000L)]       // the weak motor arrives mid-log: only the samples change
-        [DataRow("imitate", "1", 48000L)]     // the log ends where learning is switched off for the held-out minute
-        public void ARecordedRunReplaysBitExactWithVerify(string task, string minutes, long ticks)
+        [DataRow("avoid", "0.5", 30000L, 30000L, 0L)]
+        [DataRow("adapt", "1", 60000L, 60000L, 0L)]     // the weak motor arrives mid-log: only the samples change
+        [DataRow("imitate", "1", 60000L, 48000L, 1L)]   // learning is switched off for the held-out minute, and the log says so
+        public void ARecordedRunReplaysBitExactWithVerify(string task, string minutes, long ticks, long learningTicks, long switches)
         {
             using var temp = new TempFiles();
             string log = temp.PathOf(task + ".log");
             string model = temp.PathOf(task + "-initial.nsnn");
             JsonElement json = Json("--task", task, "--minutes", minutes, "--seed", "2", "--record", log, "--save-initial", model, "--hash-interval", "50");
             JsonElement record = json.GetProperty("record");
-            Assert.AreEqual(ticks, record.GetProperty("ticks").GetInt64());
-            Assert.AreEqual(task == "imitate", record.TryGetProperty("ends_at_tick", out _));
+            Assert.AreEqual(ticks, record.GetProperty("ticks").GetInt64(), "the log covers the whole run");
+            Assert.AreEqual(switches, record.GetProperty("learning_switches").GetInt64());
             CliRun verify = CliRun.Invoke("verify", log, "--model", model, "--json");
             Assert.AreEqual(0, verify.ExitCode, verify.ToString());
             JsonElement result = JsonDocument.Parse(verify.Output.Trim()).RootElement;
             Assert.IsTrue(result.GetProperty("bit_exact").GetBoolean(), verify.Output);
             Assert.AreEqual(ticks, result.GetProperty("ticks").GetInt64());
             Assert.AreEqual(ticks / 50, result.GetProperty("hashes_checked").GetInt64());
+            Assert.IsTrue(result.GetProperty("final_hash_checked").GetBoolean());
+            Assert.AreEqual(learningTicks, result.GetProperty("learning_ticks").GetInt64());
+            Assert.AreEqual(switches, result.GetProperty("learning_switches").GetInt64());
+        }
+
+        /// <summary>
+        /// Imitate's log with a state hash every tick: the frame that opens the held-out phase says
+        /// learning is off; forged to say on (and a supervised frame forged to say off), the replay
+        /// diverges at that frame's first tick, with the e-prop rule among what differs.
+        /// </summary>
+        [TestMethod]
+        public void AFlippedLearningStateInAnImitateLogIsCaughtAtItsTick()
+        {
+            using var temp = new TempFiles();
+            string log = temp.PathOf("imitate.log");
+            string model = temp.PathOf("imitate-initial.nsnn");
+            Json("--task", "imitate", "--minutes", "0.25", "--seed", "4", "--record", log, "--save-initial", model, "--hash-interval", "1");
+            byte[] bytes = File.ReadAllBytes(log);
+            var frames = Telemetry.TestLogs.Decode(bytes);
+            const long heldOut = 12000; // teacher 3,000 ticks, supervised 9,000, then alone
+            NanoSnn.Cli.Telemetry.TelemetryFrame opening = frames.Single(f => f.Ticks != null && f.Ticks.FirstTick == heldOut);
+            Assert.IsFalse(opening.Ticks.RulesEnabled.Any(e => e), "the held-out phase is recorded with learning off");
+            NanoSnn.Cli.Telemetry.TelemetryFrame supervised = frames.First(f => f.Ticks != null && f.Ticks.FirstTick > 6000);
+            Assert.IsTrue(supervised.Ticks.RulesEnabled.All(e => e), "the supervised phase learns");
+
+            foreach (var (frame, tick) in new[] { (opening, heldOut), (supervised, supervised.Ticks.FirstTick) })
+            {
+                bool[] saved = (bool[])frame.Ticks.RulesEnabled.Clone();
+                for (int r = 0; r < saved.Length; r++) frame.Ticks.RulesEnabled[r] = !saved[r];
+                string forged = temp.PathOf("forged-" + tick + ".log");
+                File.WriteAllBytes(forged, Telemetry.MemorySink.Join(frames.Select(f => Telemetry.FrameEncoder.Encode(f))));
+                saved.CopyTo(frame.Ticks.RulesEnabled, 0);
+
+                CliRun verify = CliRun.Invoke("verify", forged, "--model", model, "--json");
+                Assert.AreEqual(1, verify.ExitCode, verify.ToString());
+                JsonElement result = JsonDocument.Parse(verify.Output.Trim()).RootElement;
+                Assert.AreEqual(tick, result.GetProperty("first_divergent_tick").GetInt64(), verify.Output);
+                Assert.AreEqual(tick - 1, result.GetProperty("last_matching_tick").GetInt64());
+                Assert.IsTrue(result.GetProperty("differing_components").EnumerateArray().Any(c => c.GetString().StartsWith("rule")), verify.Output);
+            }
+
+            // Re-encoded unchanged, the log is the writer's own bytes and replays bit-exact.
+            CollectionAssert.AreEqual(bytes, Telemetry.MemorySink.Join(frames.Select(f => Telemetry.FrameEncoder.Encode(f))));
+            Assert.AreEqual(0, CliRun.Invoke("verify", log, "--model", model).ExitCode);
         }
 
         [TestMethod]

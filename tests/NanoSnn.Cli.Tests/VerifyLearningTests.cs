@@ -109,7 +109,9 @@ namespace NanoSnn.Cli.Tests
             CliRun table = CliRun.Invoke("verify", log, "--model", model);
             Assert.AreEqual(0, table.ExitCode, table.ToString());
             StringAssert.Contains(table.Output, "bit-exact over 1,000 ticks");
-            StringAssert.Contains(table.Output, "1 learning rules");
+            StringAssert.Contains(table.Output, "1 learning rule,");
+            StringAssert.Contains(table.Output, "in 1,000 of 1,000 ticks, switched 0 times");
+            Assert.AreEqual(Steps, exact.GetProperty("learning_ticks").GetInt64());
 
             // One reward of the log changed (tick 549 is the 11th reward): the replay diverges at that very tick.
             string changed = temp.PathOf("changed.log");

@@ -88,7 +88,9 @@ namespace NanoSnn
 
         /// <summary>
         /// Whether learning runs: switches every attached rule and the delivery of the learning
-        /// signal (a mode button, or a test phase). Switching off keeps all learned state.
+        /// signal (a mode button, or a test phase). Switching off keeps all learned state. Set it
+        /// between ticks; telemetry records the rules' Enabled flags with every tick (see
+        /// <see cref="TelemetryFormat"/>), so a replay switches where the device did.
         /// </summary>
         public bool Learning
         {

@@ -3,7 +3,8 @@ namespace NanoSnn
     /// <summary>
     /// Records every controller tick as telemetry: the observe phase writes what the tick used
     /// (input spikes, the reward and supervision delivered before the step, the sensor samples
-    /// and the commands) through a <see cref="TelemetryWriter"/>, so that <c>nanosnn verify</c>
+    /// and the commands; the writer adds which rules were enabled, i.e. whether
+    /// <see cref="Controller.Learning"/> was on) through a <see cref="TelemetryWriter"/>, so that <c>nanosnn verify</c>
     /// can replay a device run and <c>nanosnn monitor</c> can show it. Allocates nothing per tick.
     /// </summary>
     public sealed class TelemetryObserver : IControllerObserver

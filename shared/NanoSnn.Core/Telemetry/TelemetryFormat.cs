@@ -1,14 +1,14 @@
 namespace NanoSnn
 {
     /// <summary>
-    /// Telemetry format v1: a stream of self-delimiting frames that a device sends over serial
+    /// Telemetry format v2: a stream of self-delimiting frames that a device sends over serial
     /// or UDP and the host writes to files, so that <c>nanosnn verify</c> can replay a run
     /// through the same core and <c>nanosnn monitor</c> can watch it. All integers are
     /// little-endian; "varint" is unsigned LEB128 (7 bits per byte, low group first, high bit
     /// = more), "zigzag" maps a signed value v to (v &lt;&lt; 1) ^ (v &gt;&gt; 63) before varint coding.
     /// <code>
     /// frame    0  u8  0xA5, 1 u8 0x4E          sync: a reader that lost its place scans for these
-    ///          2  u8  format version = 1
+    ///          2  u8  format version = 2 (v1 lacked the enabled rules of a ticks frame; readers reject it)
     ///          3  u8  frame type                 1 stream header, 2 ticks, 3 end
     ///          4  u8  sequence                   +1 per frame of one writer, 255 wraps to 0 (counts lost frames)
     ///          5  u16 payload length n           0..65535
@@ -30,7 +30,11 @@ namespace NanoSnn
     ///
     /// 2 ticks: records of consecutive ticks first, first+1, ... until the payload ends
     ///             varint first tick, varint input size, u8 sensor channels, u8 output channels,
-    ///             u8 target channels, varint component hashes per state hash (0 = none)
+    ///             u8 target channels, varint component hashes per state hash (0 = none),
+    ///             u8 rules R, ceil(R / 8) bytes enabled rules: bit r%8 of byte r/8 = rule r's
+    ///                      Plasticity.Enabled in every step of this frame (learning on or off;
+    ///                      unused high bits 0). A record whose rules are switched differently
+    ///                      from the previous record's starts a new frame.
     ///    record   u8 flags, then the fields whose flag is set, in flag order:
     ///             bits 0-1 spikes: 0 none; 1 bitmap of ceil(input size / 8) bytes, bit i%8 of byte
     ///                      i/8 = index i; 2 ascending list: varint count, varint (index − previous − 1)
@@ -52,21 +56,28 @@ namespace NanoSnn
     /// reader that joins late or loses a frame decodes everything else.
     /// <para>
     /// The per-tick order, on which lockstep replay depends: for tick t (Network.Tick = t before
-    /// the step) the controller (1) delivers the reward, <c>network.Reward(r)</c>, only when r ≠
+    /// the step) the controller (0) has learning switched as it is for this tick (between ticks:
+    /// <see cref="Controller.Learning"/> sets every rule's <see cref="Plasticity.Enabled"/> and,
+    /// when off, delivers neither reward nor supervision), (1) delivers the reward, <c>network.Reward(r)</c>, only when r ≠
     /// 0, (2) delivers supervision, <c>network.Supervise(targets, class, valid)</c>, if it
     /// supervises this tick, (3) calls <c>network.Step(spikes, count)</c>, (4) decodes its
     /// outputs, (5) calls <see cref="TelemetryWriter.RecordTick"/> (or
     /// <see cref="TelemetryWriter.RecordSupervisedTick"/>). The record of tick t holds the
     /// inputs of (1)-(3), the outputs of (4) and, when due, the state hash after the step
-    /// (Network.Tick = t + 1). A replay does (1)-(3) from the record and compares the hash.
+    /// (Network.Tick = t + 1); its frame holds the rules' Enabled flags of (0), read when the
+    /// record is written (nothing may switch them between (3) and (5)). A replay sets every
+    /// rule's Enabled from the frame (0), does (1)-(3) from the record and compares the hash.
+    /// The enabled rules are stated in every ticks frame, not only when they change, so that no
+    /// frame depends on another: a lost frame is a gap in the ticks, never a silently wrong
+    /// learning state. The header does not repeat them (the first ticks frame states them).
     /// Spikes are recorded as given with repeats removed (Step counts a repeat once), so the
     /// input population sees the same spike list in the same order.
     /// </para>
     /// </summary>
     public static class TelemetryFormat
     {
-        /// <summary>The format version this build writes and reads.</summary>
-        public const int Version = 1;
+        /// <summary>The format version this build writes and reads (2: ticks frames state the enabled rules).</summary>
+        public const int Version = 2;
 
         /// <summary>First sync byte.</summary>
         public const int Sync0 = 0xA5;
@@ -148,6 +159,12 @@ namespace NanoSnn
 
         /// <summary>Most bytes a varint of a 64-bit value takes.</summary>
         public const int MaxVarint64Bytes = 10;
+
+        /// <summary>Bytes of a ticks frame's enabled-rules bitmap for <paramref name="rules"/> rules: ceil(rules / 8).</summary>
+        public static int EnabledBitmapBytes(int rules)
+        {
+            return (rules + 7) >> 3;
+        }
 
         /// <summary>Writes <paramref name="value"/> (taken as unsigned) as a varint at <paramref name="at"/>; returns the position after it.</summary>
         public static int WriteVarint(byte[] buffer, int at, long value)

@@ -1,7 +1,7 @@
 namespace NanoSnn
 {
     /// <summary>
-    /// Encodes telemetry format v1 (see <see cref="TelemetryFormat"/>) for one network into a
+    /// Encodes telemetry format v2 (see <see cref="TelemetryFormat"/>) for one network into a
     /// buffer allocated once, here, and hands each complete frame to an
     /// <see cref="ITelemetrySink"/>. After construction nothing allocates: recording a tick,
     /// hashing and framing work in the preallocated buffers.
@@ -15,16 +15,19 @@ namespace NanoSnn
     /// </code>
     /// Records of consecutive ticks are batched into one frame (<see cref="TelemetryOptions.TicksPerFrame"/>);
     /// a tick that does not follow the previous record starts a new frame, which a replay
-    /// reports as a gap.
+    /// reports as a gap. A frame also states which rules were enabled in its steps
+    /// (<see cref="Plasticity.Enabled"/>: learning on or off, e.g. by <see cref="Controller.Learning"/>),
+    /// so a tick whose rules are switched differently from the previous record's starts a new
+    /// frame too: switch learning between ticks, never between a step and its record.
     /// </summary>
     public sealed class TelemetryWriter
     {
         /// <summary>Buffer size when <see cref="TelemetryOptions.BufferBytes"/> is 0: one frame fits a UDP datagram on any path.</summary>
         public const int DefaultBufferBytes = 1024;
 
-        // Payload prefix of a ticks frame at most: first tick, input size, three channel
-        // counts, component count.
-        private const int TicksPrefixMaxBytes = TelemetryFormat.MaxVarint64Bytes + TelemetryFormat.MaxVarint32Bytes + 3 + TelemetryFormat.MaxVarint32Bytes;
+        // Payload prefix of a ticks frame at most, without the rules' enabled bitmap: first
+        // tick, input size, three channel counts, component count, rule count.
+        private const int TicksPrefixMaxBytes = TelemetryFormat.MaxVarint64Bytes + TelemetryFormat.MaxVarint32Bytes + 3 + TelemetryFormat.MaxVarint32Bytes + 1;
 
         private readonly Network _network;
         private readonly ITelemetrySink _sink;
@@ -43,6 +46,8 @@ namespace NanoSnn
         private readonly byte[] _seen;
         private readonly int[] _previousSensors;
         private readonly int[] _previousOutputs;
+        private readonly int _rules;
+        private readonly byte[] _frameEnabled;
 
         private bool _begun;
         private int _at;
@@ -91,6 +96,8 @@ namespace NanoSnn
             _seen = new byte[_bitmapBytes];
             _previousSensors = new int[options.SensorChannels];
             _previousOutputs = new int[options.OutputChannels];
+            _rules = network.Rules.Length;
+            _frameEnabled = new byte[TelemetryFormat.EnabledBitmapBytes(_rules)];
         }
 
         private static void CheckRange(string name, int value, int min, int max)
@@ -124,7 +131,7 @@ namespace NanoSnn
         public static int RequiredBufferBytes(Network network, TelemetryOptions options)
         {
             int overhead = TelemetryFormat.FrameHeaderBytes + TelemetryFormat.FrameTrailerBytes;
-            int ticks = overhead + TicksPrefixMaxBytes + WorstRecordBytes(network, options);
+            int ticks = overhead + TicksPrefixMaxBytes + TelemetryFormat.EnabledBitmapBytes(network.Rules.Length) + WorstRecordBytes(network, options);
             int header = overhead + TelemetryFormat.StreamHeaderBytes;
             return ticks > header ? ticks : header;
         }
@@ -141,6 +148,9 @@ namespace NanoSnn
         /// <summary>Ticks recorded since the writer was created.</summary>
         public long TicksRecorded;
 
+        /// <summary>Times a record's enabled rules differed from the previous record's (learning switched on or off) since the writer was created.</summary>
+        public long LearningSwitches;
+
         /// <summary>Whether <see cref="Begin"/> has written a stream header that <see cref="Finish"/> has not closed.</summary>
         public bool IsRecording { get { return _begun; } }
 
@@ -154,6 +164,7 @@ namespace NanoSnn
         public void Begin()
         {
             if (_begun) throw new System.InvalidOperationException("telemetry stream already begun; call Finish first");
+            CheckRules();
             Network n = _network;
             byte[] b = _buffer;
             int p = TelemetryFormat.FrameHeaderBytes;
@@ -224,8 +235,12 @@ namespace NanoSnn
             long tick = _network.Tick - 1;
             if (_streamTicks > 0 && tick < _nextTick)
                 throw new System.InvalidOperationException("tick " + tick + " recorded after tick " + (_nextTick - 1) + ": record each step once, after it");
+            CheckRules();
 
-            if (_records > 0 && (tick != _nextTick || _at + _worstRecordBytes + TelemetryFormat.FrameTrailerBytes > _capacity)) Flush();
+            // The frame states the rules' Enabled flags of all its steps: a switch starts a new frame.
+            bool switched = _streamTicks > 0 && !SameRulesEnabled();
+            if (switched) LearningSwitches++;
+            if (_records > 0 && (tick != _nextTick || switched || _at + _worstRecordBytes + TelemetryFormat.FrameTrailerBytes > _capacity)) Flush();
             if (_records == 0) OpenTicksFrame(tick);
 
             byte[] b = _buffer;
@@ -365,6 +380,23 @@ namespace NanoSnn
             return TelemetryFormat.SpikesInOrder;
         }
 
+        private void CheckRules()
+        {
+            if (_network.Rules.Length != _rules)
+                throw new System.InvalidOperationException("the network has " + _network.Rules.Length + " learning rules; the writer was made for " + _rules
+                    + ": attach rules before creating the writer");
+        }
+
+        // Whether every rule's Enabled flag equals the open (or last) frame's bitmap.
+        private bool SameRulesEnabled()
+        {
+            Plasticity[] rules = _network.Rules;
+            byte[] enabled = _frameEnabled;
+            for (int r = 0; r < rules.Length; r++)
+                if (((enabled[r >> 3] & (1 << (r & 7))) != 0) != rules[r].Enabled) return false;
+            return true;
+        }
+
         private void OpenTicksFrame(long tick)
         {
             byte[] b = _buffer;
@@ -375,6 +407,14 @@ namespace NanoSnn
             b[at++] = (byte)_outputChannels;
             b[at++] = (byte)_targetChannels;
             at = TelemetryFormat.WriteVarint(b, at, _components);
+            b[at++] = (byte)_rules;
+            byte[] enabled = _frameEnabled;
+            System.Array.Clear(enabled, 0, enabled.Length);
+            Plasticity[] rules = _network.Rules;
+            for (int r = 0; r < rules.Length; r++)
+                if (rules[r].Enabled) enabled[r >> 3] = (byte)(enabled[r >> 3] | (1 << (r & 7)));
+            System.Array.Copy(enabled, 0, b, at, enabled.Length);
+            at += enabled.Length;
             System.Array.Clear(_previousSensors, 0, _previousSensors.Length);
             System.Array.Clear(_previousOutputs, 0, _previousOutputs.Length);
             _at = at;

@@ -29,8 +29,8 @@ namespace NanoSnn.Cli.Commands
             Option<int> interval = CliOptions.Int("--interval", "Milliseconds between two updates of the live display or two plain status lines", 1000, 50, 60000);
             Option<bool> json = CliOptions.Json("Print one JSON object with the summary at the end (ticks, rates, rewards, frames read/skipped/lost) instead of tables");
             Command command = new Command("monitor",
-                "Watch a telemetry stream (format v1): the latest tick, input spike rate per channel, network spike rate, rewards, the decoded outputs, "
-                + "state hashes, and the frames read, skipped (damaged) and lost (sequence gaps), with ticks missing. On an interactive terminal a live "
+                "Watch a telemetry stream (format v2): the latest tick, input spike rate per channel, network spike rate, rewards, the decoded outputs, "
+                + "whether learning is on (the rules' enabled flags) and how often it was switched, state hashes, and the frames read, skipped (damaged) and lost (sequence gaps), with ticks missing. On an interactive terminal a live "
                 + "table refreshes every --interval; otherwise one plain line per interval. --file ends at the end of the file; --udp ends after --duration "
                 + "seconds, --frames frames or Ctrl+C. Exit codes: 0 ok, 1 socket or read failure, 2 bad input.");
             foreach (Option o in new Option[] { file, udp, duration, frames, interval, json }) command.Options.Add(o);
@@ -177,6 +177,9 @@ namespace NanoSnn.Cli.Commands
             t.AddRow("rewards" + over, Units.Count(span.Rewards) + (span.Rewards == 0 ? "" : ", mean " + Units.Fixed(TelemetryStats.MeanReward(span), 3))
                 + (s.LastRewardTick < 0 ? "" : "; last " + Units.Q16(s.LastRewardQ16) + " at tick " + Units.Count(s.LastRewardTick)));
             if (span.Supervised > 0) t.AddRow("supervised ticks" + over, Units.Count(span.Supervised));
+            if (s.RulesEnabled != null && s.RulesEnabled.Length > 0)
+                t.AddRow("learning", Markup.Escape(s.LearningText() + "; on in " + Units.Count(span.LearningTicks) + " of " + Units.Count(span.Ticks) + " ticks" + over
+                    + ", switched " + Units.Count(s.LearningSwitches) + (s.LearningSwitches == 1 ? " time" : " times")));
             t.AddRow("outputs", Markup.Escape(s.OutputsText()));
             t.AddRow("state hash", s.LastHashTick < 0 ? "-" : Units.Hash(s.LastHash) + " after tick " + Units.Count(s.LastHashTick) + " (" + Units.Count(s.Hashes) + " received)");
             t.AddRow("frames", Units.Count(d.FramesRead) + " read, " + Units.Count(d.FramesSkipped) + " skipped, " + Units.Count(d.FramesLost) + " lost, "
@@ -203,6 +206,9 @@ namespace NanoSnn.Cli.Commands
                 w.WriteNumber("rewards", s.Total.Rewards);
                 w.WriteNumber("reward_sum", Math.Round(s.Total.RewardSumQ16 / 65536.0, 6));
                 w.WriteNumber("supervised_ticks", s.Total.Supervised);
+                w.WriteString("learning", s.LearningText());
+                w.WriteNumber("learning_ticks", s.Total.LearningTicks);
+                w.WriteNumber("learning_switches", s.LearningSwitches);
                 w.WriteStartArray("outputs");
                 if (s.Outputs != null) foreach (int o in s.Outputs) w.WriteNumberValue(o);
                 w.WriteEndArray();

@@ -59,8 +59,8 @@ namespace NanoSnn.Cli.Commands
             Option<FileInfo> save = CliOptions.File("--save", "After the run, write the network with its learning rules and state (a checkpoint) to FILE");
             Option<FileInfo> saveInitial = CliOptions.File("--save-initial", "Before the first tick, write the network with its rules and state to FILE: "
                 + "the model a recorded log starts from, which 'nanosnn verify LOG --model FILE' needs (the --save checkpoint is the state at the end)");
-            Option<FileInfo> record = CliOptions.File("--record", "Write the run's telemetry (format v1, what the firmware sends: input spikes, rewards and "
-                + "supervision, sensor samples, commands or PWM duties, activity and state hashes) to FILE, for 'nanosnn verify' and 'nanosnn monitor'");
+            Option<FileInfo> record = CliOptions.File("--record", "Write the run's telemetry (format v2, what the firmware sends: input spikes, rewards and "
+                + "supervision, learning on or off, sensor samples, commands or PWM duties, activity and state hashes) to FILE, for 'nanosnn verify' and 'nanosnn monitor'");
             Option<int> hashInterval = CliOptions.Int("--hash-interval", "With --record: a state hash (with per-population, projection and rule hashes) "
                 + "every N ticks; 0 = only the final hash", 100, 0, 65535);
             Option<int> rewardEvery = CliOptions.Int("--reward-every", "Sensor task: deliver a reward to the model's learning rules (e.g. reward STDP) before "
@@ -164,14 +164,6 @@ namespace NanoSnn.Cli.Commands
             {
                 if (saveInitial != null) files.SavedInitialBytes = ModelFiles.Save(controller.Network, true, saveInitial);
                 if (record != null) telemetry = ControllerTelemetry.Open(controller, record, hashInterval);
-            };
-            // Format v1 has no record of learning being switched off: the log ends there (with its final hash).
-            options.LearningStopping = controller =>
-            {
-                if (telemetry == null) return;
-                telemetry.Finish();
-                controller.Observer = null;
-                files.StoppedAtTick = controller.Network.Tick;
             };
             RobotTaskResult result;
             try

@@ -16,7 +16,7 @@ namespace NanoSnn.Cli.Commands
         /// <summary>Builds the command.</summary>
         public static Command Create(CliContext context)
         {
-            Argument<FileInfo> log = new Argument<FileInfo>("log") { Description = "Telemetry log (format v1), e.g. from 'nanosnn run --record LOG' or captured from a device" };
+            Argument<FileInfo> log = new Argument<FileInfo>("log") { Description = "Telemetry log (format v2), e.g. from 'nanosnn run --record LOG' or captured from a device" };
             Option<FileInfo> model = CliOptions.File("--model", "The model the log starts from (with its state, e.g. 'nanosnn run --save-initial FILE'); required");
             model.Required = true;
             Option<bool> json = CliOptions.Json("Print one JSON object (bit_exact, ticks, first_divergent_tick, ...) instead of tables");
@@ -118,9 +118,12 @@ namespace NanoSnn.Cli.Commands
             t.AddRow("checks passed", Units.Count(r.HashesChecked - (r.Diverged && r.DivergentCheck == "state hash" ? 1 : 0)) + " state hashes, "
                 + Units.Count(r.ActivityChecked - (r.Diverged && r.DivergentCheck == "activity" ? 1 : 0)) + " activity counts"
                 + (r.FinalHashChecked && !(r.Diverged && r.DivergentCheck == "final state hash") ? ", the final state hash" : ""));
+            if (r.Header != null && r.Header.Rules > 0)
+                t.AddRow("learning", "on (every rule enabled) in " + Units.Count(r.LearningTicks) + " of " + Units.Count(r.Ticks) + " ticks, switched "
+                    + Units.Count(r.LearningSwitches) + (r.LearningSwitches == 1 ? " time" : " times"));
             if (r.Header != null)
                 t.AddRow("stream", "start tick " + Units.Count(r.Header.StartTick) + ", hash every " + Units.Count(r.Header.HashIntervalTicks) + " ticks, "
-                    + r.Header.Rules + " learning rules" + (r.HasEnd ? ", end frame present" : ", no end frame (stopped early or still running)")
+                    + r.Header.Rules + (r.Header.Rules == 1 ? " learning rule" : " learning rules") + (r.HasEnd ? ", end frame present" : ", no end frame (stopped early or still running)")
                     + (r.MoreStreams ? "; a second stream follows (not replayed)" : ""));
             t.AddRow("log", Units.Count(r.FramesRead) + " frames read, " + Units.Count(r.FramesSkipped) + " skipped, " + Units.Count(r.BytesSkipped)
                 + " bytes skipped, " + Units.Count(r.FramesLost) + " lost" + (r.DuplicateRecords > 0 ? ", " + Units.Count(r.DuplicateRecords) + " duplicate records ignored" : ""));
@@ -159,6 +162,8 @@ namespace NanoSnn.Cli.Commands
                 if (r.IncompleteReason != null) w.WriteString("incomplete_reason", r.IncompleteReason);
                 w.WriteNumber("hashes_checked", r.HashesChecked);
                 w.WriteNumber("activity_checked", r.ActivityChecked);
+                w.WriteNumber("learning_ticks", r.LearningTicks);
+                w.WriteNumber("learning_switches", r.LearningSwitches);
                 w.WriteBoolean("final_hash_checked", r.FinalHashChecked);
                 w.WriteBoolean("end_frame", r.HasEnd);
                 w.WriteNumber("frames_read", r.FramesRead);

@@ -18,11 +18,11 @@ namespace NanoSnn.Cli.Output
         /// <summary>The telemetry log, or null.</summary>
         public string RecordPath;
 
-        /// <summary>The tick at which the log ended because learning was switched off, or −1.</summary>
-        public long StoppedAtTick = -1;
-
         /// <summary>Frames, bytes and ticks of the log.</summary>
         public long RecordFrames, RecordBytes, RecordTicks;
+
+        /// <summary>Times the log records learning being switched on or off.</summary>
+        public long RecordLearningSwitches;
 
         /// <summary>Notes the log written by <paramref name="writer"/> to <paramref name="path"/>.</summary>
         public void Recorded(string path, TelemetryWriter writer)
@@ -31,6 +31,7 @@ namespace NanoSnn.Cli.Output
             RecordFrames = writer.FramesWritten;
             RecordBytes = writer.BytesWritten;
             RecordTicks = writer.TicksRecorded;
+            RecordLearningSwitches = writer.LearningSwitches;
         }
 
         /// <summary>Log bytes per tick.</summary>
@@ -65,8 +66,8 @@ namespace NanoSnn.Cli.Output
             if (files.SavedInitialBytes > 0) console.WriteLine("saved initial: " + Units.Count(files.SavedInitialBytes) + " B, the state before the first tick");
             if (files.RecordPath != null)
                 console.WriteLine("recorded: " + files.RecordPath + " (" + Units.Count(files.RecordBytes) + " B in " + Units.Count(files.RecordFrames) + " frames, "
-                    + Units.Fixed(files.BytesPerTick, 2) + " B per tick)" + (files.StoppedAtTick >= 0 ? "; it ends at tick " + Units.Count(files.StoppedAtTick)
-                    + ", where learning was switched off (telemetry format v1 cannot record that switch)" : ""));
+                    + Units.Fixed(files.BytesPerTick, 2) + " B per tick)" + (files.RecordLearningSwitches > 0 ? "; learning switched " + Units.Count(files.RecordLearningSwitches)
+                    + (files.RecordLearningSwitches == 1 ? " time" : " times") + ", recorded" : ""));
         }
 
         /// <summary>Writes one JSON object on one line.</summary>
@@ -110,7 +111,7 @@ namespace NanoSnn.Cli.Output
                     w.WriteNumber("bytes", files.RecordBytes);
                     w.WriteNumber("ticks", files.RecordTicks);
                     w.WriteNumber("bytes_per_tick", Math.Round(files.BytesPerTick, 3));
-                    if (files.StoppedAtTick >= 0) w.WriteNumber("ends_at_tick", files.StoppedAtTick);
+                    w.WriteNumber("learning_switches", files.RecordLearningSwitches);
                     w.WriteEndObject();
                 }
             });

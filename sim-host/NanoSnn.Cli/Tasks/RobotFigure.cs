@@ -66,7 +66,7 @@ namespace NanoSnn.Cli.Tasks
                 Projection p = r.LearnedProjections[k];
                 double unit = (1 << p.WeightShift) / 65536.0;
                 foreach (short w in r.InitialWeights[k]) initial.Add(w * unit);
-                foreach (short w in p.Weights) final.Add(w * unit);
+                foreach (short w in r.FinalWeights[k]) final.Add(w * unit);
             }
             string names = string.Join(", ", r.LearnedProjections.ConvertAll(p => p.Name));
             figure.AddHistogram("weights at the start (" + names + ")", "weight (thresholds)", initial, 40);

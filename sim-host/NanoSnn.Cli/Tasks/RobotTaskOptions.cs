@@ -43,12 +43,6 @@ namespace NanoSnn.Cli.Tasks
         /// <summary>Called once the controller is wired, before its first tick (to save the initial model, attach telemetry), or null.</summary>
         public System.Action<Controller> Started;
 
-        /// <summary>
-        /// Called just before a task switches learning off in mid-run (imitate's held-out phase), or
-        /// null. Telemetry format v1 has no record of the switch, so a log must end here to replay.
-        /// </summary>
-        public System.Action<Controller> LearningStopping;
-
         /// <summary>The robot.</summary>
         public RobotSpec Robot = new RobotSpec();
 

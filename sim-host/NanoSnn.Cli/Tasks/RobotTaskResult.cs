@@ -64,6 +64,14 @@ namespace NanoSnn.Cli.Tasks
         /// <summary>The projections that learned.</summary>
         public readonly List<Projection> LearnedProjections = new List<Projection>();
 
+        /// <summary>
+        /// Weights of the learned projections at the end (same order), brought up to date as
+        /// <see cref="Network.Synchronize"/> would, but read from a copy: the run's network is
+        /// not synchronized, because a catch-up changes later rounding draws (the saved checkpoint
+        /// and a recorded log's final hash stay the state of the run as it was).
+        /// </summary>
+        public readonly List<short[]> FinalWeights = new List<short[]>();
+
         /// <summary>Ticks simulated.</summary>
         public long Ticks;
 

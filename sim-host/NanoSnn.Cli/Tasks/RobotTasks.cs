@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using NanoSnn.Cli.World;
 
@@ -74,6 +75,22 @@ namespace NanoSnn.Cli.Tasks
             result.Ticks = session.Tick;
             result.WallSeconds = session.WallSeconds;
             result.StateHash = result.Network.ComputeStateHash();
+            foreach (short[] w in SynchronizedWeights(result.Network, result.LearnedProjections)) result.FinalWeights.Add(w);
+        }
+
+        /// <summary>
+        /// The weights of <paramref name="projections"/> as a synchronized network would hold them
+        /// (R-STDP leaves rows that did not pair behind until they are needed), taken from a copy
+        /// of <paramref name="network"/> through a checkpoint, so that the network itself is left
+        /// exactly as it ran: calling Synchronize on it would change its later rounding draws.
+        /// </summary>
+        public static List<short[]> SynchronizedWeights(Network network, List<Projection> projections)
+        {
+            byte[] checkpoint = new byte[ModelWriter.MeasureBytes(network, true)];
+            ModelWriter.Write(network, true, checkpoint, 0);
+            Network copy = ModelReader.Load(checkpoint);
+            copy.Synchronize();
+            return projections.ConvertAll(p => (short[])copy.Projections[p.Index].Weights.Clone());
         }
 
         private static void ConfigureRaster(RobotLog log, RobotTaskOptions o, double minutes)
@@ -155,7 +172,6 @@ namespace NanoSnn.Cli.Tasks
             log.BeginPhase("network drives, teacher supervises", arena);
             session.Run(supervised);
             remote.Teaching = false;
-            o.LearningStopping?.Invoke(controller);
             controller.Learning = false;
             // (with o.Learning false the network never learned: the naive network drives alone)
             log.BeginPhase("network alone (held out)", arena);
@@ -199,11 +215,7 @@ namespace NanoSnn.Cli.Tasks
             log.BeginPhase("A: " + (o.Learning ? "learning" : "naive, not learning") + " in " + arenaA.Name, arenaA);
             session.Run(learnA);
             string what = Apply(world, o.Change, arenaB, true);
-            if (o.StopLearningAtChange)
-            {
-                o.LearningStopping?.Invoke(controller);
-                controller.Learning = false;
-            }
+            if (o.StopLearningAtChange) controller.Learning = false;
             log.BeginPhase("B: " + what, arenaB);
             session.Run(changed);
             Apply(world, o.Change, arenaA, false);

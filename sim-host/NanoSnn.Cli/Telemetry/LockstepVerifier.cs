@@ -30,6 +30,10 @@ namespace NanoSnn.Cli.Telemetry
         public long HashesChecked;
         /// <summary>Activity counts compared.</summary>
         public long ActivityChecked;
+        /// <summary>Ticks replayed with every rule enabled (learning on).</summary>
+        public long LearningTicks;
+        /// <summary>Times the recorded enabled rules changed between replayed ticks (learning switched on or off).</summary>
+        public long LearningSwitches;
         /// <summary>Whether the end frame's final hash was compared.</summary>
         public bool FinalHashChecked;
         /// <summary>The record tick at which a check first failed (Network.Tick before that step), or -1.</summary>
@@ -62,10 +66,12 @@ namespace NanoSnn.Cli.Telemetry
 
     /// <summary>
     /// Replays a telemetry log through a network loaded from the model the log starts from,
-    /// in the per-tick order of <see cref="TelemetryFormat"/>: reward (when ≠ 0), supervision
-    /// (when recorded), step; then compares the record's activity count and state hash. Whatever
-    /// rules the network carries learn exactly as they did on the device, because reward and
-    /// supervision reach them through <see cref="Network.Reward"/> and <see cref="Network.Supervise"/>.
+    /// in the per-tick order of <see cref="TelemetryFormat"/>: every rule's Enabled as the frame
+    /// recorded it (learning switched on or off, as <see cref="Controller.Learning"/> does),
+    /// reward (when ≠ 0), supervision (when recorded), step; then compares the record's activity
+    /// count and state hash. Whatever rules the network carries learn exactly as they did on the
+    /// device, because reward and supervision reach them through <see cref="Network.Reward"/> and
+    /// <see cref="Network.Supervise"/> and they learn in exactly the recorded ticks.
     /// Stops at the first failed check, at a gap in the ticks (a lost frame: the inputs are
     /// gone) or at a second stream header.
     /// </summary>
@@ -133,9 +139,11 @@ namespace NanoSnn.Cli.Telemetry
                     continue;
                 }
                 TelemetryTicks ticks = frame.Ticks;
-                if (ticks.InputSize != h.InputSize || (ticks.ComponentCount != 0 && ticks.ComponentCount != TelemetryFormat.ComponentCount(network)))
-                    throw new TelemetryMismatchException("the ticks frame at byte " + frame.Offset + " declares " + ticks.InputSize + " inputs and "
-                        + ticks.ComponentCount + " component hashes; the stream header and model have " + h.InputSize + " and " + TelemetryFormat.ComponentCount(network));
+                if (ticks.InputSize != h.InputSize || (ticks.ComponentCount != 0 && ticks.ComponentCount != TelemetryFormat.ComponentCount(network))
+                    || ticks.RulesEnabled.Length != network.Rules.Length)
+                    throw new TelemetryMismatchException("the ticks frame at byte " + frame.Offset + " declares " + ticks.InputSize + " inputs, "
+                        + ticks.ComponentCount + " component hashes and " + ticks.RulesEnabled.Length + " rules; the stream header and model have "
+                        + h.InputSize + ", " + TelemetryFormat.ComponentCount(network) + " and " + network.Rules.Length);
                 foreach (TickRecord r in ticks.Records)
                 {
                     if (r.Tick < expectedTick)
@@ -160,6 +168,16 @@ namespace NanoSnn.Cli.Telemetry
 
         private static bool Step(Network network, TickRecord r, VerifyResult result)
         {
+            // Learning on or off as recorded, set between ticks like Controller.Learning.
+            Plasticity[] rules = network.Rules;
+            bool switched = false;
+            for (int k = 0; k < rules.Length; k++)
+            {
+                if (result.Ticks > 0 && rules[k].Enabled != r.RulesEnabled[k]) switched = true;
+                rules[k].Enabled = r.RulesEnabled[k];
+            }
+            if (switched) result.LearningSwitches++;
+            if (r.Learning) result.LearningTicks++;
             if (r.RewardQ16 != 0) network.Reward(r.RewardQ16);
             if (r.Supervised) network.Supervise(r.TargetsQ16, r.TargetClass, r.TargetValid);
             network.Step(r.Spikes, r.Spikes.Length);

@@ -150,7 +150,9 @@ namespace NanoSnn.Cli.Telemetry
                 int sequence = b[at + 4];
                 TelemetryFrame f = new TelemetryFrame { Type = type, Sequence = sequence, Offset = _base + at, Bytes = total };
                 string unusable = null;
-                if (version != TelemetryFormat.Version) unusable = "version " + version + " (this build reads " + TelemetryFormat.Version + ")";
+                if (version != TelemetryFormat.Version)
+                    unusable = "version " + version + " (this build reads " + TelemetryFormat.Version + ")"
+                        + (version == 1 ? "; v1 did not record learning being switched on or off: record the run again with this build" : "");
                 else
                 {
                     try

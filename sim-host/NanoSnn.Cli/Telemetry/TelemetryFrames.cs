@@ -1,3 +1,5 @@
+using System;
+
 namespace NanoSnn.Cli.Telemetry
 {
     /// <summary>The stream header frame (see <see cref="TelemetryFormat"/>): what the log was recorded from.</summary>
@@ -73,6 +75,14 @@ namespace NanoSnn.Cli.Telemetry
         public uint[] ComponentHashes;
         /// <summary>Bytes the record took in its frame.</summary>
         public int EncodedBytes;
+        /// <summary>Each rule's Enabled flag in this step (the frame's <see cref="TelemetryTicks.RulesEnabled"/>, shared by its records).</summary>
+        public bool[] RulesEnabled;
+
+        /// <summary>Whether every rule was enabled (learning on; false for a network without rules).</summary>
+        public bool Learning { get { return RulesEnabled.Length > 0 && Array.TrueForAll(RulesEnabled, e => e); } }
+
+        /// <summary>Rules enabled in this step.</summary>
+        public int RulesEnabledCount { get { return Array.FindAll(RulesEnabled, e => e).Length; } }
     }
 
     /// <summary>A ticks frame: records of consecutive ticks.</summary>
@@ -90,6 +100,8 @@ namespace NanoSnn.Cli.Telemetry
         public int TargetChannels;
         /// <summary>Component hashes per state hash.</summary>
         public int ComponentCount;
+        /// <summary>Each rule's Enabled flag in every step of this frame (rule r at index r).</summary>
+        public bool[] RulesEnabled;
         /// <summary>The records, tick FirstTick + i at index i.</summary>
         public TickRecord[] Records;
     }

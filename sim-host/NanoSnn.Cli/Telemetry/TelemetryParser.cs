@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace NanoSnn.Cli.Telemetry
 {
     /// <summary>
-    /// Decodes frame payloads of telemetry format v1 (see <see cref="TelemetryFormat"/>).
+    /// Decodes frame payloads of telemetry format v2 (see <see cref="TelemetryFormat"/>).
     /// Every count is checked against the bytes left before anything is allocated, so a
     /// forged payload allocates at most a fixed multiple of its own length; anything that
     /// does not fit the format throws <see cref="TelemetryFormatException"/>.
@@ -72,6 +72,7 @@ namespace NanoSnn.Cli.Telemetry
             t.OutputChannels = b[at++];
             t.TargetChannels = b[at++];
             t.ComponentCount = (int)Varint(b, ref at, end, offset, "component count", 255 * 3 + 1);
+            t.RulesEnabled = RulesEnabled(b, ref at, end, offset);
             int bitmapBytes = (int)((t.InputSize + 7L) / 8);
             List<TickRecord> records = new List<TickRecord>();
             int[] sensors = new int[t.SensorChannels];
@@ -81,7 +82,7 @@ namespace NanoSnn.Cli.Telemetry
                 int start = at;
                 string where = "record " + records.Count;
                 if (t.FirstTick + records.Count < 0) throw new TelemetryFormatException(where, at - offset, "tick number overflows");
-                TickRecord r = new TickRecord { Tick = t.FirstTick + records.Count };
+                TickRecord r = new TickRecord { Tick = t.FirstTick + records.Count, RulesEnabled = t.RulesEnabled };
                 int flags = b[at++];
                 r.SpikeEncoding = flags & TelemetryFormat.SpikeEncodingMask;
                 r.Spikes = Spikes(b, ref at, end, offset, r.SpikeEncoding, t.InputSize, bitmapBytes, where);
@@ -132,6 +133,20 @@ namespace NanoSnn.Cli.Telemetry
             if (records.Count == 0) throw new TelemetryFormatException("records", at - offset, "a ticks frame holds at least one record");
             t.Records = records.ToArray();
             return t;
+        }
+
+        private static bool[] RulesEnabled(byte[] b, ref int at, int end, int offset)
+        {
+            if (at >= end) throw new TelemetryFormatException("rule count", at - offset, "payload ends");
+            int rules = b[at++];
+            int bytes = TelemetryFormat.EnabledBitmapBytes(rules);
+            if (end - at < bytes) throw new TelemetryFormatException("enabled rules", at - offset, bytes + " bytes needed for " + rules + " rules, " + (end - at) + " left");
+            bool[] enabled = new bool[rules];
+            for (int r = 0; r < rules; r++) enabled[r] = (b[at + (r >> 3)] & (1 << (r & 7))) != 0;
+            if (bytes > 0 && (b[at + bytes - 1] >> (rules - 8 * (bytes - 1))) != 0)
+                throw new TelemetryFormatException("enabled rules", at + bytes - 1 - offset, "bits set beyond rule " + (rules - 1) + " (0x" + b[at + bytes - 1].ToString("X2") + ")");
+            at += bytes;
+            return enabled;
         }
 
         private static int[] Spikes(byte[] b, ref int at, int end, int offset, int encoding, int inputSize, int bitmapBytes, string where)

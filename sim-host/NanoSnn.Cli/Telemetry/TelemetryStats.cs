@@ -1,3 +1,5 @@
+using System;
+
 namespace NanoSnn.Cli.Telemetry
 {
     /// <summary>
@@ -22,11 +24,13 @@ namespace NanoSnn.Cli.Telemetry
             public long Rewards, RewardSumQ16;
             /// <summary>Supervised ticks.</summary>
             public long Supervised;
+            /// <summary>Ticks with every rule enabled (learning on).</summary>
+            public long LearningTicks;
 
             /// <summary>Resets the span.</summary>
             public void Clear()
             {
-                Ticks = InputSpikes = NetworkSpikes = ActivityTicks = Rewards = RewardSumQ16 = Supervised = 0;
+                Ticks = InputSpikes = NetworkSpikes = ActivityTicks = Rewards = RewardSumQ16 = Supervised = LearningTicks = 0;
             }
         }
 
@@ -75,6 +79,12 @@ namespace NanoSnn.Cli.Telemetry
         /// <summary>Input channels (from the header or the latest ticks frame).</summary>
         public int InputSize;
 
+        /// <summary>The enabled rules of the latest tick, or null before the first tick.</summary>
+        public bool[] RulesEnabled;
+
+        /// <summary>Times the enabled rules changed between consecutive received ticks (learning switched on or off).</summary>
+        public long LearningSwitches;
+
         /// <summary>Takes one frame in.</summary>
         public void Add(TelemetryFrame frame)
         {
@@ -96,6 +106,8 @@ namespace NanoSnn.Cli.Telemetry
             {
                 if (LastTick >= 0 && r.Tick > LastTick + 1) TicksMissing += r.Tick - LastTick - 1;
                 if (r.Tick <= LastTick && LastTick >= 0) continue; // a duplicate
+                if (RulesEnabled != null && r.Tick == LastTick + 1 && !r.RulesEnabled.AsSpan().SequenceEqual(RulesEnabled)) LearningSwitches++;
+                RulesEnabled = r.RulesEnabled;
                 LastTick = r.Tick;
                 Add(Total, r);
                 Add(Window, r);
@@ -130,6 +142,16 @@ namespace NanoSnn.Cli.Telemetry
                 s.RewardSumQ16 += r.RewardQ16;
             }
             if (r.Supervised) s.Supervised++;
+            if (r.Learning) s.LearningTicks++;
+        }
+
+        /// <summary>The learning state of the latest tick as text: "on", "off", "k of n rules enabled", "no rules" or "-".</summary>
+        public string LearningText()
+        {
+            if (RulesEnabled == null) return "-";
+            if (RulesEnabled.Length == 0) return "no rules";
+            int on = Array.FindAll(RulesEnabled, e => e).Length;
+            return on == RulesEnabled.Length ? "on" : on == 0 ? "off" : on + " of " + RulesEnabled.Length + " rules enabled";
         }
 
         /// <summary>Tick length in seconds (1 ms when no header was seen).</summary>

@@ -202,6 +202,7 @@ namespace NanoSnn.Cli.Tests.Telemetry
             FrameEncoder.Varint(p, int.MaxValue);
             p.AddRange(new byte[] { 0, 0, 0 });
             FrameEncoder.Varint(p, 0);
+            p.Add(0); // no rules, so no enabled-rules bitmap
             p.Add(TelemetryFormat.SpikesAscending);
             FrameEncoder.Varint(p, int.MaxValue);
             p.Add(0);
@@ -209,6 +210,12 @@ namespace NanoSnn.Cli.Tests.Telemetry
             TelemetryFormatException e = Assert.ThrowsExactly<TelemetryFormatException>(() => TelemetryParser.ParseTicks(p.ToArray(), 0, p.Count));
             Assert.IsTrue(GC.GetAllocatedBytesForCurrentThread() - before < 100000);
             StringAssert.Contains(e.Message, "spikes");
+
+            // 255 rules need a bitmap of 32 bytes; the payload ends after 2.
+            byte[] rules = new byte[] { 0, 8, 0, 0, 0, 0, 255, 0xFF, 0xFF };
+            e = Assert.ThrowsExactly<TelemetryFormatException>(() => TelemetryParser.ParseTicks(rules, 0, rules.Length));
+            StringAssert.Contains(e.Message, "32 bytes needed for 255 rules, 2 left");
+            Assert.AreEqual(7, e.Offset);
 
             byte[] tooLong = Enumerable.Repeat((byte)0xFF, 11).Concat(new byte[] { 0 }).ToArray();
             e = Assert.ThrowsExactly<TelemetryFormatException>(() => TelemetryParser.ParseTicks(tooLong, 0, tooLong.Length));

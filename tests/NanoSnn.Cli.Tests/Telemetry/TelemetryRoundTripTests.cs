@@ -33,6 +33,7 @@ namespace NanoSnn.Cli.Tests.Telemetry
             public int Activity;
             public uint Hash;
             public uint[] Components;
+            public bool Enabled;
         }
 
         [TestMethod]
@@ -65,6 +66,8 @@ namespace NanoSnn.Cli.Tests.Telemetry
                 g.Targets = t % 10 == 0 ? null : new[] { extremes[random.Next(extremes.Length)], random.Next() };
                 g.Sensors = t % 6 == 5 ? null : new[] { extremes[random.Next(extremes.Length)], random.Next(-1000, 1000), t };
                 g.Outputs = t % 7 == 6 ? null : new[] { random.Next(1024), extremes[random.Next(extremes.Length)], 9 };
+                g.Enabled = t / 23 % 3 != 1 || t == 30; // off for ticks 23-45 except 30, and so on: switched 11 times
+                network.Rules[0].Enabled = g.Enabled;
                 if (g.Reward != 0) network.Reward(g.Reward);
                 if (g.Supervised) network.Supervise(g.Targets, g.Class, g.Valid);
                 network.Step(spikes, n);
@@ -115,6 +118,9 @@ namespace NanoSnn.Cli.Tests.Telemetry
                 Given g = given[t];
                 string at = "tick " + t;
                 Assert.AreEqual((long)t, r.Tick, at);
+                CollectionAssert.AreEqual(new[] { g.Enabled }, r.RulesEnabled, at);
+                if (t > 0 && g.Enabled != given[t - 1].Enabled)
+                    Assert.IsTrue(frames.Any(f => f.Ticks != null && f.Ticks.FirstTick == t), at + ": a learning switch starts a frame");
                 CollectionAssert.AreEqual(g.Spikes, r.Spikes, at);
                 encodings.Add(r.SpikeEncoding);
                 Assert.AreEqual(g.Reward, r.RewardQ16, at);
@@ -137,6 +143,8 @@ namespace NanoSnn.Cli.Tests.Telemetry
                 }
             }
             CollectionAssert.AreEquivalent(new[] { 0, 1, 2, 3 }, encodings.ToArray(), "every spike encoding was exercised");
+            Assert.AreEqual(11L, writer.LearningSwitches);
+            Assert.AreEqual(11, Enumerable.Range(1, 299).Count(t => given[t].Enabled != given[t - 1].Enabled));
 
             TelemetryEnd end = frames[frames.Count - 1].End;
             Assert.IsNotNull(end);
@@ -224,6 +232,12 @@ namespace NanoSnn.Cli.Tests.Telemetry
             Assert.ThrowsExactly<ArgumentException>(() => new TelemetryWriter(network, new TelemetryOptions { BufferBytes = 20 }, sink));
             Assert.ThrowsExactly<ArgumentException>(() => new TelemetryWriter(network, new TelemetryOptions { TicksPerFrame = 0 }, sink));
             Assert.ThrowsExactly<ArgumentException>(() => new TelemetryWriter(network, new TelemetryOptions { SensorChannels = 256 }, sink));
+
+            // A rule attached after the writer was made is not in its frames' enabled-rules bitmap.
+            network.Attach(new RewardStdp(network.FindProjection("in-lif"), new RewardStdpParameters()));
+            network.Step(null, 0);
+            StringAssert.Contains(Assert.ThrowsExactly<InvalidOperationException>(() => writer.RecordTick(null, 0, 0, null, null)).Message, "attach rules before");
+            Assert.AreEqual(1L, writer.TicksRecorded);
         }
 
         [TestMethod]

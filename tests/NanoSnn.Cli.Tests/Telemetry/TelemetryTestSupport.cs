@@ -30,7 +30,7 @@ namespace NanoSnn.Cli.Tests.Telemetry
     }
 
     /// <summary>
-    /// A second, independent encoder of telemetry format v1, written from the format's
+    /// A second, independent encoder of telemetry format v2, written from the format's
     /// documentation: decoding a writer's log and re-encoding it here must give the same
     /// bytes, and tests use it to forge logs (a changed spike, reward or hash with a valid CRC).
     /// </summary>
@@ -130,6 +130,10 @@ namespace NanoSnn.Cli.Tests.Telemetry
             b.Add((byte)t.OutputChannels);
             b.Add((byte)t.TargetChannels);
             Varint(b, (ulong)t.ComponentCount);
+            b.Add((byte)t.RulesEnabled.Length);
+            byte[] enabled = new byte[(t.RulesEnabled.Length + 7) / 8];
+            for (int r = 0; r < t.RulesEnabled.Length; r++) if (t.RulesEnabled[r]) enabled[r / 8] |= (byte)(1 << (r % 8));
+            b.AddRange(enabled);
             int[] sensors = new int[t.SensorChannels];
             int[] outputs = new int[t.OutputChannels];
             foreach (TickRecord r in t.Records)

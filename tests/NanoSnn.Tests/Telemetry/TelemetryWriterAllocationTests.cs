@@ -19,7 +19,7 @@ namespace NanoSnn.Tests.Telemetry
         }
 
         [TestMethod]
-        public void RecordingTenThousandTicksWithEveryFieldAllocatesNothing()
+        public void RecordingTenThousandTicksWithEveryFieldAndLearningSwitchesAllocatesNothing()
         {
             Network network = SensorNetwork.Build(4);
             network.Attach(new RewardStdp(network.FindProjection("lif-lif"), new RewardStdpParameters { BaselineShift = 2 }));
@@ -42,6 +42,8 @@ namespace NanoSnn.Tests.Telemetry
 
             void Tick(int t)
             {
+                // Learning switched on and off between ticks: every switch ends a frame and opens one.
+                network.Rules[0].Enabled = t % 97 < 60;
                 int[] spikes = patterns[t % patterns.Length];
                 int reward = t % 13 == 0 ? 20000 - t : 0;
                 if (reward != 0) network.Reward(reward);
@@ -67,6 +69,7 @@ namespace NanoSnn.Tests.Telemetry
             Assert.IsTrue(sink.Frames - frames > 10000 / 16, "frames were written: " + (sink.Frames - frames));
             Assert.AreEqual(11100L, writer.TicksRecorded);
             Assert.AreEqual(sink.Bytes, writer.BytesWritten);
+            Assert.AreEqual(228L, writer.LearningSwitches, "learning switched off at t % 97 == 60 and on at t % 97 == 0, 114 times each");
         }
     }
 }
