@@ -370,6 +370,26 @@ namespace NanoSnn
                 if (lag[i] != 0) CatchUp(i);
         }
 
+        /// <summary>
+        /// The weight of <paramref name="synapse"/> as a catch-up of its row would leave it now,
+        /// rounded to nearest instead of stochastically (so the real catch-up may differ by one
+        /// unit), without changing anything. For observers (plots, progress, thresholds):
+        /// <see cref="Synchronize"/> is itself a rounding step, so calling it to look would make a
+        /// run depend on how often it is looked at.
+        /// </summary>
+        public int CaughtUpWeight(int synapse)
+        {
+            short[] w = _projection.Weights;
+            if (synapse < 0 || synapse >= w.Length) throw new System.ArgumentOutOfRangeException("synapse");
+            int row = _projection.SourceOf(synapse);
+            int lag = RowLag[row];
+            if (lag == 0) return w[synapse];
+            long x = w[synapse] + ((ScaleDrift(_driftQ32[lag]) * EligibilityQ13[synapse] + (1L << 31)) >> 32);
+            if (x < Parameters.WeightMin) x = Parameters.WeightMin;
+            if (x > Parameters.WeightMax) x = Parameters.WeightMax;
+            return (int)x;
+        }
+
         /// <summary>Catch-up of row i over its pending windows (all completed).</summary>
         private void CatchUp(int i)
         {

@@ -264,13 +264,15 @@ namespace NanoSnn.Cli.Experiments
                 }
                 if ((t + 1) % sampleTicks == 0)
                 {
-                    // Rows that did not pair lag behind (see RewardStdp); bring them up to date before reading.
-                    network.Synchronize();
-                    double w = weights[syn] / (double)OneWeight;
+                    // Rows that did not pair lag behind (see RewardStdp). Read the caught-up value without
+                    // catching up: a catch-up is a rounding step, and the run must not depend on how often
+                    // it is sampled.
+                    int caughtUp = setup.Rule.CaughtUpWeight(syn);
+                    double w = caughtUp / (double)OneWeight;
                     double seconds = (t + 1) / 1000.0;
                     sampleSeconds.Add(seconds);
                     sampleWeights.Add(w);
-                    if (reached == null && weights[syn] >= threshold) reached = seconds / 60.0;
+                    if (reached == null && caughtUp >= threshold) reached = seconds / 60.0;
                     if (progress != null) progress(seconds / 60.0, w);
                 }
             }

@@ -58,6 +58,44 @@ namespace NanoSnn.Tests.Learning
             return new Rig { Net = net, Rule = rule, Plastic = plastic, PreInputs = pre, PostNeurons = post };
         }
 
+        [DataTestMethod]
+        [DataRow(false)]
+        [DataRow(true)]
+        public void CaughtUpWeight_ReadsWhatACatchUpGivesWithoutChangingTheRun(bool sparse)
+        {
+            Rig looked = Build(sparse, 1);
+            Rig untouched = Build(sparse, 1);
+            int count = looked.Plastic.Weights.Length;
+            int behind = 0, checks = 0;
+            for (int t = 0; t < 4000; t++)
+            {
+                if (t % 700 == 350)
+                {
+                    looked.Rule.Reward(32768);
+                    untouched.Rule.Reward(32768);
+                }
+                looked.Net.Step(looked.Spikes, Draw(looked, 20, 10));
+                untouched.Net.Step(untouched.Spikes, Draw(untouched, 20, 10));
+                if (t % 7 == 0)
+                    for (int s = 0; s < count; s++)
+                        if (looked.Rule.CaughtUpWeight(s) != looked.Plastic.Weights[s]) behind++;
+            }
+            Assert.AreEqual(untouched.Net.ComputeStateHash(), looked.Net.ComputeStateHash(), "looking changed the run");
+            Assert.IsTrue(behind > 0, "no row was ever behind: the test would not exercise the catch-up");
+
+            int[] peek = new int[count];
+            for (int s = 0; s < count; s++) peek[s] = looked.Rule.CaughtUpWeight(s);
+            looked.Net.Synchronize();
+            for (int s = 0; s < count; s++)
+            {
+                // The catch-up rounds stochastically, the read to nearest: at most one unit apart.
+                Assert.IsTrue(Math.Abs(peek[s] - looked.Plastic.Weights[s]) <= 1, $"synapse {s}: read {peek[s]}, caught up {looked.Plastic.Weights[s]}");
+                Assert.AreEqual(looked.Plastic.Weights[s], looked.Rule.CaughtUpWeight(s), "a row that is up to date reads its stored weight");
+                checks++;
+            }
+            Assert.AreEqual(count, checks);
+        }
+
         private static int Draw(Rig rig, int preHz, int postHz)
         {
             // Independent Bernoulli trains (1 ms ticks).
