@@ -58,7 +58,7 @@ namespace NanoSnn.Tests.Learning
             return new Rig { Net = net, Rule = rule, Plastic = plastic, PreInputs = pre, PostNeurons = post };
         }
 
-        [DataTestMethod]
+        [TestMethod]
         [DataRow(false)]
         [DataRow(true)]
         public void CaughtUpWeight_ReadsWhatACatchUpGivesWithoutChangingTheRun(bool sparse)
