@@ -6,6 +6,10 @@ namespace NanoSnn.Firmware.Boards
     /// BoardSelection picked at build time; pin numbers are GPIO numbers and −1
     /// means "not wired".
     /// </summary>
+    /// <remarks>
+    /// A profile class is one <c>Create()</c> that fills these fields with its board's values;
+    /// BoardProfileTests compares what it returns with the board's boards/*/board.json.
+    /// </remarks>
     public sealed class BoardConfig
     {
         /// <summary>Board id, as the folder name under boards/.</summary>
@@ -17,13 +21,13 @@ namespace NanoSnn.Firmware.Boards
         /// <summary>Whether the managed heap lives in PSRAM.</summary>
         public bool Psram;
 
-        /// <summary>Target wall-clock tick, µs.</summary>
+        /// <summary>Target wall-clock tick, µs: the reference network's dt. A longer tick is counted as late, not skipped; the firmware reports the worst tick it measured.</summary>
         public int TickUs;
 
         /// <summary>Managed heap to plan for, bytes.</summary>
         public int ManagedHeapBytes;
 
-        /// <summary>Largest model footprint this board accepts, bytes.</summary>
+        /// <summary>Largest model footprint this board accepts, bytes: weights, state, traces, buffers, learning rules; the rest of the heap is the CLR, drivers, telemetry and the checkpoint buffer.</summary>
         public int ModelBudgetBytes;
 
         /// <summary>Root of the internal flash file system.</summary>
@@ -44,13 +48,13 @@ namespace NanoSnn.Firmware.Boards
         /// <summary>ADC full scale, counts.</summary>
         public int AnalogMaxValue;
 
-        /// <summary>Motor bridge inputs: left A, left B, right A, right B.</summary>
+        /// <summary>Motor bridge inputs, PWM on both inputs of each channel: left A (forward), left B (reverse), right A, right B.</summary>
         public int[] MotorPins;
 
-        /// <summary>Bridge enable/standby pin, or −1.</summary>
+        /// <summary>Bridge enable/standby pin (high = motors powered; pull it low externally so the motors stay off during reset), or −1.</summary>
         public int MotorEnablePin;
 
-        /// <summary>Motor PWM frequency, Hz.</summary>
+        /// <summary>Motor PWM frequency, Hz: above hearing, within what the LEDC peripheral resolves well.</summary>
         public int MotorPwmFrequencyHz;
 
         /// <summary>Mode button (active low), or −1.</summary>
@@ -65,8 +69,14 @@ namespace NanoSnn.Firmware.Boards
         /// <summary>Whether the mode button needs the internal pull-up (false when the board has its own).</summary>
         public bool ModeButtonPullUp;
 
-        /// <summary>Status LED (active high), or −1.</summary>
+        /// <summary>Status LED (active high, to GND through 330 ohm), or −1.</summary>
         public int StatusLedPin;
+
+        /// <summary>I2C data pin reserved for an optional sensor (IMU, distance); the firmware does not open it yet.</summary>
+        public int I2cDataPin;
+
+        /// <summary>I2C clock pin reserved for an optional sensor (IMU, distance); the firmware does not open it yet.</summary>
+        public int I2cClockPin;
 
         /// <summary>Serial port of the telemetry UART ("COM1", "COM2").</summary>
         public string TelemetryUartPort;
@@ -77,7 +87,7 @@ namespace NanoSnn.Firmware.Boards
         /// <summary>Telemetry UART receive pin, or −1.</summary>
         public int TelemetryUartRxPin;
 
-        /// <summary>Telemetry UART baud rate.</summary>
+        /// <summary>Telemetry UART baud rate (USB-serial bridges and adapters handle 921,600).</summary>
         public int TelemetryUartBaud;
     }
 }

@@ -3,7 +3,7 @@ namespace NanoSnn.Firmware.Boards
     /// <summary>
     /// Espressif ESP32-DevKitC V4 with an ESP32-WROOM-32 module (4 MB flash, no PSRAM): the reference board.
     /// The same numbers, with the reasons for each choice, are in boards/esp32-devkitc/README.md and
-    /// board.json; a host test (BoardProfileTests) fails when this class and board.json disagree.
+    /// board.json; a host test (BoardProfileTests) fails when <see cref="Create"/> and board.json disagree.
     /// Pin numbers are GPIO numbers; -1 means "no pin".
     /// </summary>
     /// <remarks>
@@ -15,166 +15,49 @@ namespace NanoSnn.Firmware.Boards
     /// </remarks>
     public static class Esp32DevKitC
     {
-        /// <summary>Board id, as the folder name under boards/.</summary>
-        public const string Name = "esp32-devkitc";
-
-        /// <summary>The nanoCLR image to flash: <c>nanoff --target</c>.</summary>
-        public const string NanoffTarget = "ESP32_REV0";
-
-        /// <summary>Whether the managed heap lives in PSRAM.</summary>
-        public const bool Psram = false;
-
-        // Spike and pulse inputs: counted in hardware by the pulse-counter (PCNT) units, read once per tick.
-
-        /// <summary>Pulse input 0 (PCNT), left encoder A.</summary>
-        public const int SpikeInput0Pin = 4;
-
-        /// <summary>Pulse input 1 (PCNT), left encoder B.</summary>
-        public const int SpikeInput1Pin = 13;
-
-        /// <summary>Pulse input 2 (PCNT), right encoder A.</summary>
-        public const int SpikeInput2Pin = 27;
-
-        /// <summary>Pulse input 3 (PCNT), right encoder B.</summary>
-        public const int SpikeInput3Pin = 23;
-
-        /// <summary>Number of pulse inputs wired on this board.</summary>
-        public const int SpikeInputCount = 4;
-
-        // Analog inputs on ADC1 (ADC2 is shared with the Wi-Fi radio).
-
-        /// <summary>Analog input 0: GPIO 36 (SENSOR_VP).</summary>
-        public const int AnalogInput0Gpio = 36;
-
-        /// <summary>Analog input 0: nanoFramework ADC channel (ADC1 channel 0).</summary>
-        public const int AnalogInput0Channel = 0;
-
-        /// <summary>Analog input 1: GPIO 39 (SENSOR_VN).</summary>
-        public const int AnalogInput1Gpio = 39;
-
-        /// <summary>Analog input 1: nanoFramework ADC channel (ADC1 channel 3).</summary>
-        public const int AnalogInput1Channel = 3;
-
-        /// <summary>Analog input 2: GPIO 34.</summary>
-        public const int AnalogInput2Gpio = 34;
-
-        /// <summary>Analog input 2: nanoFramework ADC channel (ADC1 channel 6).</summary>
-        public const int AnalogInput2Channel = 6;
-
-        /// <summary>Analog input 3: GPIO 35.</summary>
-        public const int AnalogInput3Gpio = 35;
-
-        /// <summary>Analog input 3: nanoFramework ADC channel (ADC1 channel 7).</summary>
-        public const int AnalogInput3Channel = 7;
-
-        /// <summary>Number of analog inputs wired on this board.</summary>
-        public const int AnalogInputCount = 4;
-
-        /// <summary>ADC full scale: 12-bit samples.</summary>
-        public const int AnalogMaxValue = 4095;
-
-        // Motors: a two-channel H-bridge (DRV8833, TB6612FNG or similar) with PWM on both inputs of each channel.
-
-        /// <summary>Left motor, bridge input A (PWM; forward).</summary>
-        public const int MotorLeftAPin = 25;
-
-        /// <summary>Left motor, bridge input B (PWM; reverse).</summary>
-        public const int MotorLeftBPin = 26;
-
-        /// <summary>Right motor, bridge input A (PWM; forward).</summary>
-        public const int MotorRightAPin = 18;
-
-        /// <summary>Right motor, bridge input B (PWM; reverse).</summary>
-        public const int MotorRightBPin = 19;
-
-        /// <summary>Bridge enable / standby (high = motors powered); pull it low externally so the motors stay off during reset.</summary>
-        public const int MotorEnablePin = 33;
-
-        /// <summary>Motor PWM frequency: above hearing, within what the LEDC peripheral resolves well.</summary>
-        public const int MotorPwmFrequencyHz = 20000;
-
-        // Operator interface.
-
-        /// <summary>On-board BOOT button (GPIO 0), active low; the board has its own pull-up.</summary>
-        public const int ModeButtonPin = 0;
-
-        /// <summary>Whether the firmware enables the internal pull-up on the mode button.</summary>
-        public const bool ModeButtonPullUp = false;
-
-        /// <summary>External reward button to GND, active low.</summary>
-        public const int RewardButtonPin = 32;
-
-        /// <summary>Whether the firmware enables the internal pull-up on the reward button.</summary>
-        public const bool RewardButtonPullUp = true;
-
-        /// <summary>External status LED (to GND through 330 ohm), active high.</summary>
-        public const int StatusLedPin = 14;
-
-        /// <summary>Reserved for an optional I2C sensor (IMU, distance): data.</summary>
-        public const int I2cDataPin = 21;
-
-        /// <summary>Reserved for an optional I2C sensor (IMU, distance): clock.</summary>
-        public const int I2cClockPin = 22;
-
-        // Telemetry.
-
-        /// <summary>Telemetry UART (COM2 = UART1): needs a 3.3 V USB-serial adapter on GPIO 17 (TX) and 16 (RX), because UART0 is the debugger link on this board.</summary>
-        public const string TelemetryUartPort = "COM2";
-
-        /// <summary>Telemetry UART transmit pin.</summary>
-        public const int TelemetryUartTxPin = 17;
-
-        /// <summary>Telemetry UART receive pin.</summary>
-        public const int TelemetryUartRxPin = 16;
-
-        /// <summary>Telemetry UART baud rate (USB-serial bridges and adapters handle 921,600).</summary>
-        public const int TelemetryUartBaud = 921600;
-
-        // Clocks, memory and storage.
-
-        /// <summary>Target wall-clock tick, µs: the reference network's dt. A longer tick is counted as late, not skipped; the firmware reports the worst tick it measured.</summary>
-        public const int TickUs = 1000;
-
-        /// <summary>Managed heap to plan for without PSRAM (the CLR takes what ESP-IDF leaves minus 100 KB, capped at the largest free block: typically 80-110 KB).</summary>
-        public const int ManagedHeapBytes = 80 * 1024;
-
-        /// <summary>The most a model (weights, state, traces, buffers, learning rules) may take; the rest is the CLR, drivers, telemetry and the checkpoint buffer.</summary>
-        public const int ModelBudgetBytes = 48 * 1024;
-
-        /// <summary>Internal flash file system mounted by nanoFramework, for models and checkpoints.</summary>
-        public const string StorageRoot = "I:\\";
-
-        /// <summary>Flash the two checkpoint slot files may take together: 96 KB of the 256 KB littlefs "config" partition of the 4 MB partition table, leaving room for littlefs' copy of a slot while it is rewritten, the deployed model and the settings.</summary>
-        public const int CheckpointFlashBytes = 96 * 1024;
-
         /// <summary>This profile as a <see cref="BoardConfig"/> (built once at boot).</summary>
         public static BoardConfig Create()
         {
             BoardConfig c = new BoardConfig();
-            c.Name = Name;
-            c.NanoffTarget = NanoffTarget;
-            c.Psram = Psram;
-            c.TickUs = TickUs;
-            c.ManagedHeapBytes = ManagedHeapBytes;
-            c.ModelBudgetBytes = ModelBudgetBytes;
-            c.StorageRoot = StorageRoot;
-            c.CheckpointFlashBytes = CheckpointFlashBytes;
-            c.SpikeInputPins = new int[] { SpikeInput0Pin, SpikeInput1Pin, SpikeInput2Pin, SpikeInput3Pin };
-            c.AnalogChannels = new int[] { AnalogInput0Channel, AnalogInput1Channel, AnalogInput2Channel, AnalogInput3Channel };
-            c.AnalogGpios = new int[] { AnalogInput0Gpio, AnalogInput1Gpio, AnalogInput2Gpio, AnalogInput3Gpio };
-            c.AnalogMaxValue = AnalogMaxValue;
-            c.MotorPins = new int[] { MotorLeftAPin, MotorLeftBPin, MotorRightAPin, MotorRightBPin };
-            c.MotorEnablePin = MotorEnablePin;
-            c.MotorPwmFrequencyHz = MotorPwmFrequencyHz;
-            c.ModeButtonPin = ModeButtonPin;
-            c.ModeButtonPullUp = ModeButtonPullUp;
-            c.RewardButtonPin = RewardButtonPin;
-            c.RewardButtonPullUp = RewardButtonPullUp;
-            c.StatusLedPin = StatusLedPin;
-            c.TelemetryUartPort = TelemetryUartPort;
-            c.TelemetryUartTxPin = TelemetryUartTxPin;
-            c.TelemetryUartRxPin = TelemetryUartRxPin;
-            c.TelemetryUartBaud = TelemetryUartBaud;
+            c.Name = "esp32-devkitc";
+            c.NanoffTarget = "ESP32_REV0";
+            c.Psram = false;
+
+            // Pulse inputs (PCNT): left encoder A, B, right encoder A, B.
+            c.SpikeInputPins = new int[] { 4, 13, 27, 23 };
+            // ADC1 channels 0, 3, 6, 7 = GPIO 36 (SENSOR_VP), 39 (SENSOR_VN), 34, 35; 12-bit samples.
+            c.AnalogChannels = new int[] { 0, 3, 6, 7 };
+            c.AnalogGpios = new int[] { 36, 39, 34, 35 };
+            c.AnalogMaxValue = 4095;
+
+            // A two-channel H-bridge: left A (forward), left B (reverse), right A, right B.
+            c.MotorPins = new int[] { 25, 26, 18, 19 };
+            c.MotorEnablePin = 33;
+            c.MotorPwmFrequencyHz = 20000;
+
+            // The on-board BOOT button has its own pull-up; the reward button is external, to GND.
+            c.ModeButtonPin = 0;
+            c.ModeButtonPullUp = false;
+            c.RewardButtonPin = 32;
+            c.RewardButtonPullUp = true;
+            c.StatusLedPin = 14;
+            c.I2cDataPin = 21;
+            c.I2cClockPin = 22;
+
+            // COM2 = UART1 on GPIO 17 (TX) and 16 (RX), to a 3.3 V USB-serial adapter: UART0 is the debugger link on this board.
+            c.TelemetryUartPort = "COM2";
+            c.TelemetryUartTxPin = 17;
+            c.TelemetryUartRxPin = 16;
+            c.TelemetryUartBaud = 921600;
+
+            c.TickUs = 1000;
+            // Without PSRAM the CLR takes what ESP-IDF leaves minus 100 KB, capped at the largest free block: typically 80-110 KB.
+            c.ManagedHeapBytes = 80 * 1024;
+            c.ModelBudgetBytes = 48 * 1024;
+            c.StorageRoot = "I:\\";
+            // 96 KB of the 256 KB littlefs "config" partition of the 4 MB partition table, leaving room for
+            // littlefs' copy of a slot while it is rewritten, the deployed model and the settings.
+            c.CheckpointFlashBytes = 96 * 1024;
             return c;
         }
     }

@@ -5,15 +5,17 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using NanoSnn.Firmware.Boards;
 
 namespace NanoSnn.Tests.Core
 {
     /// <summary>
     /// The board profiles: every boards/*/board.json is complete and electrically sane (no pin
     /// twice, no pin from the lists the board says to avoid, analog inputs on ADC1 with the right
-    /// channel numbers while Wi-Fi is used), and the firmware's C# profile class says exactly
-    /// what its board.json says. The firmware cannot be built here, so these checks are what
-    /// keeps the three copies of a pin map (README, JSON, C#) from drifting apart.
+    /// channel numbers while Wi-Fi is used), and the <see cref="BoardConfig"/> the firmware's C#
+    /// profile class creates says exactly what its board.json says (the profile classes are
+    /// compiled into this test project). The firmware cannot be built here, so these checks are
+    /// what keeps the three copies of a pin map (README, JSON, C#) from drifting apart.
     /// </summary>
     [TestClass]
     public sealed class BoardProfileTests
@@ -85,7 +87,7 @@ namespace NanoSnn.Tests.Core
                 string cls = (string)json["firmware_class"];
                 string path = Path.Combine(FirmwareDir, "Boards", cls + ".cs");
                 Assert.IsTrue(File.Exists(path), folder + ": firmware_class " + cls + " has no " + path);
-                errors.AddRange(ProfileMismatches(folder, json, ParseConstants(File.ReadAllText(path))));
+                errors.AddRange(ProfileMismatches(folder, json, ProfileValues(CreateProfile(cls))));
             }
             Assert.AreEqual(0, errors.Count, string.Join("\n", errors));
         }
@@ -177,12 +179,12 @@ namespace NanoSnn.Tests.Core
             oddFlash["checkpoint_flash_bytes"] = 3 * 4096;
             Assert.IsTrue(MissingFields(folder, oddFlash).Any(e => e.Contains("checkpoint_flash_bytes")), "a checkpoint flash budget that does not split into two slots of whole sectors");
 
-            var constants = ParseConstants(File.ReadAllText(Path.Combine(FirmwareDir, "Boards", "Esp32DevKitC.cs")));
-            Assert.AreEqual(0, ProfileMismatches(folder, good, constants).Count);
-            constants["MotorRightBPin"] = "5";
-            constants["ModelBudgetBytes"] = "1";
-            constants["CheckpointFlashBytes"] = "64 * 1024";
-            var mismatches = ProfileMismatches(folder, good, constants);
+            Assert.AreEqual(0, ProfileMismatches(folder, good, ProfileValues(Esp32DevKitC.Create())).Count);
+            BoardConfig broken = Esp32DevKitC.Create();
+            broken.MotorPins[3] = 5;
+            broken.ModelBudgetBytes = 1;
+            broken.CheckpointFlashBytes = 64 * 1024;
+            var mismatches = ProfileMismatches(folder, good, ProfileValues(broken));
             Assert.AreEqual(3, mismatches.Count, string.Join("; ", mismatches));
         }
 
@@ -318,29 +320,47 @@ namespace NanoSnn.Tests.Core
             return errors;
         }
 
-        /// <summary>The <c>public const</c> values of a profile class, by name, as C# literal text.</summary>
-        private static Dictionary<string, string> ParseConstants(string source)
+        /// <summary>What <c>Create()</c> of the firmware profile class <paramref name="cls"/> returns.</summary>
+        private static BoardConfig CreateProfile(string cls)
         {
-            var constants = new Dictionary<string, string>();
-            foreach (Match m in Regex.Matches(source, @"public const (?:int|bool|string) (\w+) = ([^;]+);"))
-                constants[m.Groups[1].Value] = m.Groups[2].Value.Trim();
-            return constants;
+            Type type = typeof(BoardConfig).Assembly.GetType("NanoSnn.Firmware.Boards." + cls);
+            Assert.IsNotNull(type, "firmware_class " + cls + " is not compiled into the tests (NanoSnn.Tests.csproj links firmware/NanoSnn.Firmware/Boards/*.cs)");
+            return (BoardConfig)type.GetMethod("Create").Invoke(null, null);
         }
 
-        private static object Evaluate(string literal)
+        /// <summary>
+        /// A profile's values by name (one per pin, input and budget: <c>MotorRightBPin</c>,
+        /// <c>AnalogInput2Channel</c>, ...), numbers as <see cref="long"/>, for
+        /// <see cref="ProfileMismatches"/>.
+        /// </summary>
+        private static Dictionary<string, object> ProfileValues(BoardConfig c)
         {
-            if (literal == "true") return true;
-            if (literal == "false") return false;
-            if (literal.StartsWith("\"")) return Regex.Unescape(literal.Substring(1, literal.Length - 2));
-            long product = 1;
-            foreach (string factor in literal.Split('*')) product *= long.Parse(factor.Trim());
-            return product;
+            var values = new Dictionary<string, object>
+            {
+                ["Name"] = c.Name, ["NanoffTarget"] = c.NanoffTarget, ["Psram"] = c.Psram,
+                ["TickUs"] = (long)c.TickUs, ["ManagedHeapBytes"] = (long)c.ManagedHeapBytes, ["ModelBudgetBytes"] = (long)c.ModelBudgetBytes,
+                ["StorageRoot"] = c.StorageRoot, ["CheckpointFlashBytes"] = (long)c.CheckpointFlashBytes,
+                ["SpikeInputCount"] = (long)c.SpikeInputPins.Length, ["AnalogInputCount"] = (long)c.AnalogChannels.Length,
+                ["AnalogMaxValue"] = (long)c.AnalogMaxValue,
+                ["MotorPwmFrequencyHz"] = (long)c.MotorPwmFrequencyHz, ["MotorEnablePin"] = (long)c.MotorEnablePin,
+                ["ModeButtonPin"] = (long)c.ModeButtonPin, ["ModeButtonPullUp"] = c.ModeButtonPullUp,
+                ["RewardButtonPin"] = (long)c.RewardButtonPin, ["RewardButtonPullUp"] = c.RewardButtonPullUp,
+                ["StatusLedPin"] = (long)c.StatusLedPin, ["I2cDataPin"] = (long)c.I2cDataPin, ["I2cClockPin"] = (long)c.I2cClockPin,
+                ["TelemetryUartPort"] = c.TelemetryUartPort, ["TelemetryUartTxPin"] = (long)c.TelemetryUartTxPin,
+                ["TelemetryUartRxPin"] = (long)c.TelemetryUartRxPin, ["TelemetryUartBaud"] = (long)c.TelemetryUartBaud,
+            };
+            string[] motors = { "MotorLeftAPin", "MotorLeftBPin", "MotorRightAPin", "MotorRightBPin" };
+            for (int i = 0; i < c.MotorPins.Length; i++) values[i < motors.Length ? motors[i] : "MotorPin" + i] = (long)c.MotorPins[i];
+            for (int i = 0; i < c.SpikeInputPins.Length; i++) values["SpikeInput" + i + "Pin"] = (long)c.SpikeInputPins[i];
+            for (int i = 0; i < c.AnalogGpios.Length; i++) values["AnalogInput" + i + "Gpio"] = (long)c.AnalogGpios[i];
+            for (int i = 0; i < c.AnalogChannels.Length; i++) values["AnalogInput" + i + "Channel"] = (long)c.AnalogChannels[i];
+            return values;
         }
 
-        private static List<string> ProfileMismatches(string folder, JsonObject json, Dictionary<string, string> constants)
+        private static List<string> ProfileMismatches(string folder, JsonObject json, Dictionary<string, object> profile)
         {
             JsonNode p = json["pins"];
-            var expected = new List<(string Constant, object Value)>
+            var expected = new List<(string Name, object Value)>
             {
                 ("Name", (string)json["name"]), ("NanoffTarget", (string)json["nanoff_target"]), ("Psram", (bool)json["psram"]),
                 ("TickUs", (long)(int)json["tick_us"]), ("ManagedHeapBytes", (long)(int)json["managed_heap_bytes"]),
@@ -367,12 +387,13 @@ namespace NanoSnn.Tests.Core
             }
 
             var errors = new List<string>();
-            foreach (var (constant, value) in expected)
+            foreach (var (name, value) in expected)
             {
-                if (!constants.TryGetValue(constant, out string literal)) { errors.Add(folder + ": the firmware profile has no constant " + constant); continue; }
-                object actual = Evaluate(literal);
-                if (!Equals(actual, value)) errors.Add(folder + ": " + constant + " is " + literal + " in the firmware but " + value + " in board.json");
+                if (!profile.TryGetValue(name, out object actual)) { errors.Add(folder + ": the firmware profile has no " + name); continue; }
+                if (!Equals(actual, value)) errors.Add(folder + ": " + name + " is " + actual + " in the firmware but " + value + " in board.json");
             }
+            foreach (string name in profile.Keys)
+                if (!expected.Exists(e => e.Name == name)) errors.Add(folder + ": the firmware profile has " + name + ", which board.json does not have");
             return errors;
         }
     }
