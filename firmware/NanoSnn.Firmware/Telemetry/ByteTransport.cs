@@ -1,16 +1,12 @@
 namespace NanoSnn.Firmware.Telemetry
 {
     /// <summary>
-    /// A way out for telemetry bytes (serial, UDP). A send that fails is counted and dropped:
-    /// telemetry never stops or slows the tick by retrying. <see cref="Write"/> has the shape of
-    /// the core's telemetry sink (<c>Write(byte[], int, int)</c>), so a transport can serve as the
-    /// sink of the core's telemetry writer as it is.
+    /// A way out for telemetry bytes (serial, UDP), fed whole frames by <see cref="TelemetryQueue"/>'s
+    /// sender thread. A send that fails is counted and dropped: telemetry never stops or slows the
+    /// tick by retrying.
     /// </summary>
     public abstract class ByteTransport
     {
-        /// <summary>Name for the boot log and status lines.</summary>
-        public abstract string Name { get; }
-
         /// <summary>Bytes sent since boot.</summary>
         public long BytesSent;
 
@@ -19,12 +15,6 @@ namespace NanoSnn.Firmware.Telemetry
 
         /// <summary>Why the last send failed, or null.</summary>
         public string LastError;
-
-        /// <summary>Sends the bytes; a failure is counted in <see cref="Failures"/>, never thrown.</summary>
-        public void Write(byte[] buffer, int offset, int count)
-        {
-            Send(buffer, offset, count);
-        }
 
         /// <summary>Sends <paramref name="buffer"/>[<paramref name="offset"/>..+<paramref name="count"/>); false when it failed.</summary>
         public bool Send(byte[] buffer, int offset, int count)

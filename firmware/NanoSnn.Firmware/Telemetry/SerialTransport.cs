@@ -13,7 +13,6 @@ namespace NanoSnn.Firmware.Telemetry
     public sealed class SerialTransport : ByteTransport, IDisposable
     {
         private readonly SerialPort _port;
-        private readonly string _name;
 
         /// <summary>
         /// Routes <paramref name="txPin"/>/<paramref name="rxPin"/> to <paramref name="portName"/>
@@ -26,11 +25,7 @@ namespace NanoSnn.Firmware.Telemetry
             _port = new SerialPort(portName, baud, Parity.None, 8, StopBits.One);
             _port.WriteTimeout = 50;
             _port.Open();
-            _name = "serial " + portName + " (TX GPIO " + txPin + ", RX GPIO " + rxPin + ", " + baud + " baud)";
         }
-
-        /// <inheritdoc/>
-        public override string Name { get { return _name; } }
 
         private static DeviceFunction TxFunction(string port)
         {

@@ -12,7 +12,6 @@ namespace NanoSnn.Firmware.Telemetry
     {
         private readonly Socket _socket;
         private readonly IPEndPoint _target;
-        private readonly string _name;
 
         /// <summary>Opens a datagram socket that sends to <paramref name="host"/> (dotted IPv4) : <paramref name="port"/>.</summary>
         public UdpTransport(string host, int port)
@@ -20,11 +19,7 @@ namespace NanoSnn.Firmware.Telemetry
             if (port <= 0 || port > 65535) throw new ArgumentException("telemetry UDP port must be in 1..65535, not " + port);
             _target = new IPEndPoint(IPAddress.Parse(host), port);
             _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            _name = "udp " + host + ":" + port;
         }
-
-        /// <inheritdoc/>
-        public override string Name { get { return _name; } }
 
         /// <inheritdoc/>
         protected override void WriteBytes(byte[] buffer, int offset, int count)
