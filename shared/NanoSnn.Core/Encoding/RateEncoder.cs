@@ -48,12 +48,12 @@ namespace NanoSnn
         }
 
         /// <inheritdoc/>
-        public override int Encode(int[] samples, int[] spikes, int start, int indexOffset)
+        public override int Encode(int[] samples, int sampleStart, int[] spikes, int start, int indexOffset)
         {
             int n = start;
             for (int c = 0; c < Channels; c++)
             {
-                int p = ProbabilityQ16(samples[c]);
+                int p = ProbabilityQ16(samples[sampleStart + c]);
                 // One draw per channel per tick, spiking or not: the stream stays aligned.
                 if ((int)(Rng.NextUInt() >> 16) < p) spikes[n++] = c + indexOffset;
             }

@@ -48,13 +48,13 @@ namespace NanoSnn
         }
 
         /// <inheritdoc/>
-        public override int Encode(int[] samples, int[] spikes, int start, int indexOffset)
+        public override int Encode(int[] samples, int sampleStart, int[] spikes, int start, int indexOffset)
         {
             int n = start;
             int[] phase = _phaseQ16;
             for (int c = 0; c < Channels; c++)
             {
-                int x = phase[c] + ProbabilityQ16(samples[c]);
+                int x = phase[c] + ProbabilityQ16(samples[sampleStart + c]);
                 if (x >= FixedPoint.OneQ16)
                 {
                     x -= FixedPoint.OneQ16;
