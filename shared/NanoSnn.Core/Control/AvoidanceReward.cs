@@ -164,12 +164,7 @@ namespace NanoSnn
             LastRewardQ16 = (int)reward;
             RewardQ16 = (int)reward;
             Steps++;
-            _steerSum = 0;
-            _frontSum = 0;
-            _turnSum = 0;
-            _progressSum = 0;
-            _bumpTicks = 0;
-            _ticks = 0;
+            ClearStep();
         }
 
         private static long Clamp(long x)
@@ -177,8 +172,8 @@ namespace NanoSnn
             return x > Limit ? Limit : (x < -Limit ? -Limit : x);
         }
 
-        /// <inheritdoc/>
-        public override void Reset()
+        // Starts a new control step: the sums over the step begin again.
+        private void ClearStep()
         {
             _steerSum = 0;
             _frontSum = 0;
@@ -186,6 +181,12 @@ namespace NanoSnn
             _progressSum = 0;
             _bumpTicks = 0;
             _ticks = 0;
+        }
+
+        /// <inheritdoc/>
+        public override void Reset()
+        {
+            ClearStep();
             _carryQ32 = 0;
             RewardQ16 = 0;
             DemandQ16 = 0;

@@ -108,7 +108,7 @@ namespace NanoSnn
         {
             // read + encode
             if (!_sensors.TryRead(Samples)) SensorFaults++;
-            SpikeCount = Encoder.Encode(Samples, Spikes, 0, 0);
+            SpikeCount = Encoder.Encode(Samples, 0, Spikes, 0, 0);
 
             // the third factor, decided from this tick's samples and last tick's commands
             DeliveredRewardQ16 = 0;

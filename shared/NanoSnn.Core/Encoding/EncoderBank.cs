@@ -8,19 +8,13 @@ namespace NanoSnn
     public sealed class EncoderBank : SpikeEncoder
     {
         private readonly SpikeEncoder[] _encoders;
-        private readonly int[][] _slices;
 
         /// <summary>Creates a bank over <paramref name="encoders"/> (the array is copied; set-up time only).</summary>
         public EncoderBank(SpikeEncoder[] encoders)
             : base(SumChannels(encoders), SumOutputs(encoders))
         {
             _encoders = new SpikeEncoder[encoders.Length];
-            _slices = new int[encoders.Length][];
-            for (int e = 0; e < encoders.Length; e++)
-            {
-                _encoders[e] = encoders[e];
-                _slices[e] = new int[encoders[e].Channels];
-            }
+            System.Array.Copy(encoders, _encoders, encoders.Length);
         }
 
         private static int SumChannels(SpikeEncoder[] encoders)
@@ -46,18 +40,16 @@ namespace NanoSnn
         public SpikeEncoder[] Encoders { get { return _encoders; } }
 
         /// <inheritdoc/>
-        public override int Encode(int[] samples, int[] spikes, int start, int indexOffset)
+        public override int Encode(int[] samples, int sampleStart, int[] spikes, int start, int indexOffset)
         {
             int n = start;
-            int sample = 0;
+            int sample = sampleStart;
             int offset = indexOffset;
             for (int e = 0; e < _encoders.Length; e++)
             {
                 SpikeEncoder encoder = _encoders[e];
-                int[] slice = _slices[e];
-                System.Array.Copy(samples, sample, slice, 0, slice.Length);
-                n = encoder.Encode(slice, spikes, n, offset);
-                sample += slice.Length;
+                n = encoder.Encode(samples, sample, spikes, n, offset);
+                sample += encoder.Channels;
                 offset += encoder.Outputs;
             }
             return n;

@@ -31,12 +31,12 @@ namespace NanoSnn
         public long DroppedEdges;
 
         /// <inheritdoc/>
-        public override int Encode(int[] samples, int[] spikes, int start, int indexOffset)
+        public override int Encode(int[] samples, int sampleStart, int[] spikes, int start, int indexOffset)
         {
             int n = start;
             for (int c = 0; c < Channels; c++)
             {
-                int edges = samples[c];
+                int edges = samples[sampleStart + c];
                 if (edges < 0) edges = 0; // a counter never runs backwards; treat it as no edges
                 long queued = (long)_backlog[c] + edges;
                 if (queued > MaxBacklog)

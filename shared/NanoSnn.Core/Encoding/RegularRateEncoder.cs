@@ -9,11 +9,8 @@ namespace NanoSnn
     /// p = 0.1 varies by ±30 %. No generator is needed; the channels start at staggered phases
     /// so that equal samples do not spike in lockstep.
     /// </summary>
-    public sealed class RegularRateEncoder : SpikeEncoder
+    public sealed class RegularRateEncoder : LinearRateEncoder
     {
-        private readonly int _low;
-        private readonly int _span;
-        private readonly int _maxProbabilityQ16;
         private readonly int[] _phaseQ16;
 
         /// <summary>
@@ -22,15 +19,8 @@ namespace NanoSnn
         /// [0, <paramref name="maxProbabilityQ16"/>] spikes per tick (Q16, at most 1.0).
         /// </summary>
         public RegularRateEncoder(int channels, int low, int high, int maxProbabilityQ16)
-            : base(channels, channels)
+            : base("regular rate encoder", channels, low, high, maxProbabilityQ16)
         {
-            if (high <= low) throw new System.ArgumentException("regular rate encoder: high (" + high + ") must exceed low (" + low + ")");
-            if ((long)high - low > 0x7FFF) throw new System.ArgumentException("regular rate encoder: high - low must be at most 32767, not " + ((long)high - low));
-            if (maxProbabilityQ16 < 0 || maxProbabilityQ16 > FixedPoint.OneQ16)
-                throw new System.ArgumentException("regular rate encoder: maxProbabilityQ16 must be in 0..65536, not " + maxProbabilityQ16);
-            _low = low;
-            _span = high - low;
-            _maxProbabilityQ16 = maxProbabilityQ16;
             _phaseQ16 = new int[channels];
             Reset();
         }
@@ -38,23 +28,14 @@ namespace NanoSnn
         /// <summary>Accumulated phase of each channel, Q16 (a spike when it reaches 1.0).</summary>
         public int[] PhaseQ16 { get { return _phaseQ16; } }
 
-        /// <summary>The spike probability (rate per tick) of a sample, Q16.</summary>
-        public int ProbabilityQ16(int sample)
-        {
-            long above = (long)sample - _low;
-            if (above <= 0) return 0;
-            if (above >= _span) return _maxProbabilityQ16;
-            return (int)(above * _maxProbabilityQ16 / _span);
-        }
-
         /// <inheritdoc/>
-        public override int Encode(int[] samples, int[] spikes, int start, int indexOffset)
+        public override int Encode(int[] samples, int sampleStart, int[] spikes, int start, int indexOffset)
         {
             int n = start;
             int[] phase = _phaseQ16;
             for (int c = 0; c < Channels; c++)
             {
-                int x = phase[c] + ProbabilityQ16(samples[c]);
+                int x = phase[c] + ProbabilityQ16(samples[sampleStart + c]);
                 if (x >= FixedPoint.OneQ16)
                 {
                     x -= FixedPoint.OneQ16;

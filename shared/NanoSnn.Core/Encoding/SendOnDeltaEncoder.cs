@@ -44,19 +44,19 @@ namespace NanoSnn
         /// <paramref name="spikes"/> from <paramref name="start"/>; returns the new end. The
         /// first call only primes the references.
         /// </summary>
-        public override int Encode(int[] samples, int[] spikes, int start, int indexOffset)
+        public override int Encode(int[] samples, int sampleStart, int[] spikes, int start, int indexOffset)
         {
             int n = start;
             if (!_primed)
             {
-                System.Array.Copy(samples, _reference, Channels);
+                System.Array.Copy(samples, sampleStart, _reference, 0, Channels);
                 _primed = true;
                 return n;
             }
             for (int c = 0; c < Channels; c++)
             {
                 // long: sample and reference may be far apart near the int limits.
-                long diff = (long)samples[c] - _reference[c];
+                long diff = (long)samples[sampleStart + c] - _reference[c];
                 int d = _delta[c];
                 if (diff >= d)
                 {

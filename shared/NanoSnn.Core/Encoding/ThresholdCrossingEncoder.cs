@@ -35,12 +35,12 @@ namespace NanoSnn
         }
 
         /// <inheritdoc/>
-        public override int Encode(int[] samples, int[] spikes, int start, int indexOffset)
+        public override int Encode(int[] samples, int sampleStart, int[] spikes, int start, int indexOffset)
         {
             int n = start;
             for (int c = 0; c < Channels; c++)
             {
-                int x = samples[c];
+                int x = samples[sampleStart + c];
                 if (_above[c] == 0)
                 {
                     if (x >= _threshold[c])

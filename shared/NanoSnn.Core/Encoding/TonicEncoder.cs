@@ -29,7 +29,7 @@ namespace NanoSnn
         public readonly XorShift32 Rng;
 
         /// <inheritdoc/>
-        public override int Encode(int[] samples, int[] spikes, int start, int indexOffset)
+        public override int Encode(int[] samples, int sampleStart, int[] spikes, int start, int indexOffset)
         {
             int n = start;
             for (int k = 0; k < Outputs; k++)

@@ -14,7 +14,7 @@ namespace NanoSnn
         }
 
         /// <summary>Emits nothing.</summary>
-        public override int Encode(int[] samples, int[] spikes, int start, int indexOffset)
+        public override int Encode(int[] samples, int sampleStart, int[] spikes, int start, int indexOffset)
         {
             return start;
         }

@@ -88,7 +88,11 @@ namespace NanoSnn
         /// </summary>
         public int EligibilityDecayFactor16 = 62339;
 
-        /// <summary>The reward (sample channels are filled in by <see cref="AvoidanceBrain.Build"/>).</summary>
+        /// <summary>
+        /// The reward's weighting (period, gains, scale, limits). <see cref="AvoidanceBrain.Build"/> fills in
+        /// its sample channels and copies <see cref="SteeringPerMille"/>, <see cref="FrontPerMille"/> and
+        /// <see cref="ProximityFullScale"/> into it: set those here, once, not on the reward.
+        /// </summary>
         public AvoidanceRewardParameters Reward = new AvoidanceRewardParameters();
 
         /// <summary>A copy.</summary>

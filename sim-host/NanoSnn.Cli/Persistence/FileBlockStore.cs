@@ -19,8 +19,7 @@ namespace NanoSnn.Cli.Persistence
 
         /// <summary>A store of two regions in <paramref name="directory"/> (created if missing).</summary>
         public FileBlockStore(string directory, int regionBytes, int sectorBytes)
-            : this(new[] { Path.Combine(directory, CheckpointStore.RegionFileName(0)), Path.Combine(directory, CheckpointStore.RegionFileName(1)) },
-                regionBytes, sectorBytes)
+            : this(RegionPaths(directory), regionBytes, sectorBytes)
         {
             Directory.CreateDirectory(directory);
         }
@@ -43,7 +42,12 @@ namespace NanoSnn.Cli.Persistence
         /// </summary>
         public static FileBlockStore OpenExisting(string directory)
         {
-            return OpenFiles(new[] { Path.Combine(directory, CheckpointStore.RegionFileName(0)), Path.Combine(directory, CheckpointStore.RegionFileName(1)) });
+            return OpenFiles(RegionPaths(directory));
+        }
+
+        private static string[] RegionPaths(string directory)
+        {
+            return new[] { Path.Combine(directory, CheckpointStore.RegionFileName(0)), Path.Combine(directory, CheckpointStore.RegionFileName(1)) };
         }
 
         /// <summary>Opens the given region files (null or missing ones read as erased) for reading.</summary>

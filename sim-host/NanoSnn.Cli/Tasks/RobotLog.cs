@@ -78,6 +78,7 @@ namespace NanoSnn.Cli.Tasks
         public readonly List<(double X, double Y, long Tick)> CollisionPoints = new List<(double, double, long)>();
 
         private long _seenCollisions;
+        private long _seenSteps;
 
         /// <summary>Arena of each phase (for drawing).</summary>
         public readonly List<Arena> PhaseArenas = new List<Arena>();
@@ -135,10 +136,12 @@ namespace NanoSnn.Cli.Tasks
         }
 
         /// <summary>Call after every tick (controller tick and world step).</summary>
-        public void AfterTick(long tick, RobotWorld world, Controller controller, AvoidanceReward reward)
+        public void AfterTick(long tick, RobotWorld world, AvoidanceReward reward)
         {
-            if (reward != null && controller.Signal == reward && reward.Steps > 0 && tick % reward.Parameters.PeriodTicks == reward.Parameters.PeriodTicks - 1)
+            if (reward != null && reward.Steps != _seenSteps)
             {
+                // A control step ended this tick: its score is new.
+                _seenSteps = reward.Steps;
                 _scoreSum += reward.ScoreQ16 / 65536.0;
                 _scoreCount++;
             }

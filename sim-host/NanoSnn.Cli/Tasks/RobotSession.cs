@@ -58,7 +58,7 @@ namespace NanoSnn.Cli.Tasks
             {
                 Controller.Tick();
                 World.Step();
-                Log.AfterTick(Tick, World, Controller, Reward);
+                Log.AfterTick(Tick, World, Reward);
                 AfterTick?.Invoke(Tick);
                 Tick++;
                 if (Progress != null && Tick % ticksPerSecond == 0) Progress(Tick / 60.0 / ticksPerSecond, Status());

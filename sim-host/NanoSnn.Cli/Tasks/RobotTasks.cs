@@ -93,6 +93,18 @@ namespace NanoSnn.Cli.Tasks
             return projections.ConvertAll(p => (short[])copy.Projections[p.Index].Weights.Clone());
         }
 
+        // The avoidance brain wired to the robot in world, snapshot and log ready: what avoid and adapt share.
+        private static RobotSession AvoidanceSession(RobotTaskOptions o, RobotWorld world, RobotTaskResult result, double minutes, Action<double, string> progress)
+        {
+            AvoidanceBrain brain = AvoidanceBrain.Build(RobotSetup.AvoidanceParameters(o.Robot), o.Seed, 0);
+            Controller controller = brain.Connect(world, world);
+            controller.Learning = o.Learning;
+            Snapshot(o, controller, result, brain.Network, "in-left", "in-right", "tonic-left", "tonic-right");
+            RobotLog log = new RobotLog(1000, new Population[] { brain.Input, brain.Left, brain.Right });
+            ConfigureRaster(log, o, minutes);
+            return new RobotSession(world, controller, log, brain.Reward, progress);
+        }
+
         private static void ConfigureRaster(RobotLog log, RobotTaskOptions o, double minutes)
         {
             long start = o.RasterAtSeconds >= 0 ? (long)Math.Round(o.RasterAtSeconds * 1000) : -1;
@@ -106,20 +118,15 @@ namespace NanoSnn.Cli.Tasks
             RobotTaskResult result = Start("avoid", o, minutes);
             Arena arena = o.ArenaA;
             RobotWorld world = new RobotWorld(arena, o.Robot, 1000, o.Seed);
-            AvoidanceBrain brain = AvoidanceBrain.Build(RobotSetup.AvoidanceParameters(o.Robot), o.Seed, 0);
-            Controller controller = brain.Connect(world, world);
-            controller.Learning = o.Learning;
-            Snapshot(o, controller, result, brain.Network, "in-left", "in-right", "tonic-left", "tonic-right");
-            RobotLog log = new RobotLog(1000, new Population[] { brain.Input, brain.Left, brain.Right });
-            ConfigureRaster(log, o, minutes);
+            RobotSession session = AvoidanceSession(o, world, result, minutes, progress);
+            RobotLog log = session.Log;
             log.BeginPhase((o.Learning ? "learning in " : "naive, not learning, in ") + arena.Name, arena);
-            RobotSession session = new RobotSession(world, controller, log, brain.Reward, progress);
             session.Run(minutes);
             Finish(result, session);
 
             int total = log.CollisionsPerSecond.Count;
             int window = (int)Math.Round(Math.Min(WindowMinutes, minutes / 2) * 60);
-            result.Setup = "arena " + arena.Name + ", naive R-STDP network (" + brain.Network.SynapseCount + " synapses), "
+            result.Setup = "arena " + arena.Name + ", naive R-STDP network (" + result.Network.SynapseCount + " synapses), "
                 + Fmt(minutes) + " simulated minutes; first and last windows of " + Fmt(window / 60.0) + " min" + (o.Learning ? "" : "; LEARNING OFF (control run)");
             double first = log.CollisionsPerMinute(0, window);
             double last = log.CollisionsPerMinute(total - window, total);
@@ -204,13 +211,9 @@ namespace NanoSnn.Cli.Tasks
             RobotWorld world = new RobotWorld(arenaA, o.Robot, 1000, o.Seed);
             if (o.Change == WorldChange.Arena) world.MoveTo(arenaB); // checks B's start pose before the run
             world.MoveTo(arenaA);
-            AvoidanceBrain brain = AvoidanceBrain.Build(RobotSetup.AvoidanceParameters(o.Robot), o.Seed, 0);
-            Controller controller = brain.Connect(world, world);
-            controller.Learning = o.Learning;
-            Snapshot(o, controller, result, brain.Network, "in-left", "in-right", "tonic-left", "tonic-right");
-            RobotLog log = new RobotLog(1000, new Population[] { brain.Input, brain.Left, brain.Right });
-            ConfigureRaster(log, o, minutes);
-            RobotSession session = new RobotSession(world, controller, log, brain.Reward, progress);
+            RobotSession session = AvoidanceSession(o, world, result, minutes, progress);
+            Controller controller = session.Controller;
+            RobotLog log = session.Log;
 
             log.BeginPhase("A: " + (o.Learning ? "learning" : "naive, not learning") + " in " + arenaA.Name, arenaA);
             session.Run(learnA);

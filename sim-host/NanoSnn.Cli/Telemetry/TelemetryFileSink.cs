@@ -14,15 +14,6 @@ namespace NanoSnn.Cli.Telemetry
             _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         }
 
-        /// <summary>Writes to an open stream (not disposed by the sink).</summary>
-        public TelemetryFileSink(Stream stream)
-        {
-            _stream = stream ?? throw new ArgumentNullException(nameof(stream));
-            _ownsNothing = true;
-        }
-
-        private readonly bool _ownsNothing;
-
         /// <inheritdoc/>
         public void Write(byte[] buffer, int offset, int count)
         {
@@ -32,8 +23,7 @@ namespace NanoSnn.Cli.Telemetry
         /// <summary>Flushes and closes the file.</summary>
         public void Dispose()
         {
-            if (_ownsNothing) _stream.Flush();
-            else _stream.Dispose();
+            _stream.Dispose();
         }
     }
 }

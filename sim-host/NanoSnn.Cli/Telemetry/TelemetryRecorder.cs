@@ -20,7 +20,6 @@ namespace NanoSnn.Cli.Telemetry
         /// <exception cref="IOException">The file cannot be created.</exception>
         public TelemetryRecorder(Network network, TelemetryOptions options, string path)
         {
-            Path = path;
             _sink = new TelemetryFileSink(path);
             try
             {
@@ -34,9 +33,6 @@ namespace NanoSnn.Cli.Telemetry
             }
         }
 
-        /// <summary>The file written.</summary>
-        public readonly string Path;
-
         /// <summary>The core encoder (frame and byte counts).</summary>
         public readonly TelemetryWriter Writer;
 
@@ -44,12 +40,6 @@ namespace NanoSnn.Cli.Telemetry
         public void Tick(int[] spikes, int spikeCount, int rewardQ16, int[] sensors, int[] outputs)
         {
             Writer.RecordTick(spikes, spikeCount, rewardQ16, sensors, outputs);
-        }
-
-        /// <summary>Records a supervised tick: see <see cref="TelemetryWriter.RecordSupervisedTick"/>.</summary>
-        public void SupervisedTick(int[] spikes, int spikeCount, int rewardQ16, int[] targetsQ16, int targetClass, bool targetValid, int[] sensors, int[] outputs)
-        {
-            Writer.RecordSupervisedTick(spikes, spikeCount, rewardQ16, targetsQ16, targetClass, targetValid, sensors, outputs);
         }
 
         /// <summary>Writes the pending records and the end frame, and closes the file.</summary>

@@ -205,16 +205,7 @@ namespace NanoSnn.Cli.World
         /// <summary>The item a disc of <paramref name="radius"/> at (x, y) overlaps, or null (set-up checks).</summary>
         public ArenaItem Overlapping(double x, double y, double radius)
         {
-            if (x < radius || y < radius || x > Width - radius || y > Height - radius)
-            {
-                for (int i = 0; i < 4; i++)
-                {
-                    ArenaItem wall = Items[i];
-                    double px, py;
-                    Geometry.ClosestOnSegment(x, y, wall.X0, wall.Y0, wall.X1, wall.Y1, out px, out py);
-                    if ((x - px) * (x - px) + (y - py) * (y - py) < radius * radius) return wall;
-                }
-            }
+            // The outer walls are the first four segments, so they are found (and named) first.
             double[] s = _segments;
             for (int k = 0; k < s.Length; k += 4)
             {
