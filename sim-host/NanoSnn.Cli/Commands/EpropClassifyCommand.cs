@@ -12,7 +12,7 @@ namespace NanoSnn.Cli.Commands
     public static class EpropClassifyCommand
     {
         /// <summary>Classes of the task (sweep left→right, right→left, all together).</summary>
-        public const int Classes = 3;
+        public const int Classes = EpropClassifyExperiment.Classes;
 
         /// <summary>Builds the command.</summary>
         public static Command Create(CliContext context)
