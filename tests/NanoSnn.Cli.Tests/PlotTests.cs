@@ -27,6 +27,29 @@ namespace NanoSnn.Cli.Tests
         }
 
         [TestMethod]
+        public void ModelWithoutReadoutIsPlottedWithoutTheReadoutPanel()
+        {
+            using var temp = new TempFiles();
+            NetworkBuilder b = new NetworkBuilder();
+            InputPopulation input = b.AddInput("in", 2 * SensorNetwork.Channels);
+            LifPopulation lif = b.AddLif("lif", 4, new LifParameters());
+            b.AddDense("in-lif", input, lif, 0);
+            Network network = b.Build();
+            byte[] bytes = new byte[ModelWriter.MeasureBytes(network, false)];
+            ModelWriter.Write(network, false, bytes, 0);
+            string model = temp.PathOf("no-readout.nsnn");
+            File.WriteAllBytes(model, bytes);
+            string path = temp.PathOf("run.svg");
+
+            CliRun run = CliRun.Invoke("run", "--task", "sensor", "--model", model, "--steps", "200", "--plot", path);
+            Assert.AreEqual(0, run.ExitCode, run.ToString());
+            XNamespace ns = "http://www.w3.org/2000/svg";
+            string text = string.Join("|", XDocument.Load(path).Descendants(ns + "text").Select(t => t.Value));
+            StringAssert.Contains(text, "population rates");
+            Assert.IsFalse(text.Contains("readouts"), text);
+        }
+
+        [TestMethod]
         public void UnwritablePlotPathFailsWithAMessage()
         {
             using var temp = new TempFiles();

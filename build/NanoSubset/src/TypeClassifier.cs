@@ -11,6 +11,14 @@ namespace NanoSnn.NanoSubset
     {
         private const int MaxDepth = 8;
 
+        /// <summary>Namespaces nothing may be used from, with their rule and what their types are called in messages.</summary>
+        private static readonly (string Namespace, DiagnosticDescriptor Rule, string What)[] BannedNamespaces =
+        {
+            ("System.Collections.Generic", NanoSubsetRules.CollectionsGeneric, "System.Collections.Generic type"),
+            ("System.Linq", NanoSubsetRules.Linq, "LINQ type"),
+            ("System.Threading.Tasks", NanoSubsetRules.Async, "task type"),
+        };
+
         public static void Classify(ITypeSymbol type, bool allowFloatingPoint, List<TypeFinding> into)
         {
             Classify(type, allowFloatingPoint, into, 0);
@@ -143,48 +151,29 @@ namespace NanoSnn.NanoSubset
                 }
             }
 
-            string ns = NamespaceOf(type);
-            if (StartsWithNamespace(ns, "System.Collections.Generic"))
-            {
-                what = "System.Collections.Generic type";
-                return NanoSubsetRules.CollectionsGeneric;
-            }
-
-            if (StartsWithNamespace(ns, "System.Linq"))
-            {
-                what = "LINQ type";
-                return NanoSubsetRules.Linq;
-            }
-
-            if (StartsWithNamespace(ns, "System.Threading.Tasks"))
-            {
-                what = "task type";
-                return NanoSubsetRules.Async;
-            }
-
-            what = null;
-            return null;
+            return NamespaceRule(type, out what);
         }
 
         /// <summary>The rule for a method from a banned namespace (e.g. Enumerable.Sum), or null.</summary>
         public static DiagnosticDescriptor NamespaceRule(ISymbol symbol)
         {
+            return NamespaceRule(symbol, out _);
+        }
+
+        /// <summary>The rule of the banned namespace <paramref name="symbol"/> is in, or null; <paramref name="what"/> names its types.</summary>
+        private static DiagnosticDescriptor NamespaceRule(ISymbol symbol, out string what)
+        {
             string ns = symbol.ContainingNamespace == null ? "" : symbol.ContainingNamespace.ToDisplayString();
-            if (StartsWithNamespace(ns, "System.Linq"))
+            foreach (var banned in BannedNamespaces)
             {
-                return NanoSubsetRules.Linq;
+                if (StartsWithNamespace(ns, banned.Namespace))
+                {
+                    what = banned.What;
+                    return banned.Rule;
+                }
             }
 
-            if (StartsWithNamespace(ns, "System.Collections.Generic"))
-            {
-                return NanoSubsetRules.CollectionsGeneric;
-            }
-
-            if (StartsWithNamespace(ns, "System.Threading.Tasks"))
-            {
-                return NanoSubsetRules.Async;
-            }
-
+            what = null;
             return null;
         }
 

@@ -116,7 +116,7 @@ namespace NanoSnn.Cli.Bench
         public static EpropBenchResult MeasureEprop(int inputs, int recurrent, int outputs, double inputRate, EpropEligibility mode, uint seed, int steps)
         {
             EpropWorkload warm = new EpropWorkload(inputs, recurrent, outputs, inputRate, mode, seed);
-            int warmup = WarmUp(warm, null, steps);
+            int warmup = WarmUp(chunk => RunEprop(warm, chunk), steps);
 
             EpropWorkload w = new EpropWorkload(inputs, recurrent, outputs, inputRate, mode, seed);
             Network network = w.Network;
@@ -158,7 +158,7 @@ namespace NanoSnn.Cli.Bench
         public static DistalRewardBenchResult MeasureDistalReward(uint seed, int steps)
         {
             DistalRewardWorkload warm = new DistalRewardWorkload(seed);
-            int warmup = WarmUp(null, warm, steps);
+            int warmup = WarmUp(chunk => RunDistal(warm, chunk), steps);
 
             DistalRewardWorkload w = new DistalRewardWorkload(seed);
             Network network = w.Network;
@@ -205,7 +205,8 @@ namespace NanoSnn.Cli.Bench
             return mode == EpropEligibility.Exact ? "exact" : "factorized";
         }
 
-        private static int WarmUp(EpropWorkload eprop, DistalRewardWorkload distal, int steps)
+        // Runs chunks of ticks (runChunk) until the JIT has been quiet long enough; returns the ticks run.
+        private static int WarmUp(Action<int> runChunk, int steps)
         {
             int chunk = Math.Max(steps / 10, BenchMeasurement.MinWarmupSteps);
             int warmup = 0;
@@ -214,7 +215,7 @@ namespace NanoSnn.Cli.Bench
             long lastCompile = 0;
             while (true)
             {
-                if (eprop != null) RunEprop(eprop, chunk); else RunDistal(distal, chunk);
+                runChunk(chunk);
                 warmup += chunk;
                 long now = clock.ElapsedMilliseconds;
                 long count = JitInfo.GetCompiledMethodCount();

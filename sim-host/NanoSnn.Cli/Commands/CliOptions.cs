@@ -40,56 +40,22 @@ namespace NanoSnn.Cli.Commands
         /// <summary>A probability option in [0, 1].</summary>
         public static Option<double> Probability(string name, string description, double defaultValue)
         {
-            Option<double> option = new Option<double>(name)
-            {
-                Description = description + " [0..1]",
-                DefaultValueFactory = _ => defaultValue,
-            };
-            option.Validators.Add(result =>
-            {
-                double value;
-                if (!TryGetValue(result, out value)) return;
-                if (!(value >= 0.0 && value <= 1.0))
-                    result.AddError("option " + name + ": " + value.ToString("R", CultureInfo.InvariantCulture) + " is not a probability; use a number in 0..1, e.g. 0.05");
-            });
-            return option;
+            return Checked(name, description + " [0..1]", defaultValue, value => value >= 0.0 && value <= 1.0,
+                " is not a probability; use a number in 0..1, e.g. 0.05");
         }
 
         /// <summary>A number option that must be finite and greater than 0.</summary>
         public static Option<double> Positive(string name, string description, double defaultValue)
         {
-            Option<double> option = new Option<double>(name)
-            {
-                Description = description + " [> 0]",
-                DefaultValueFactory = _ => defaultValue,
-            };
-            option.Validators.Add(result =>
-            {
-                double value;
-                if (!TryGetValue(result, out value)) return;
-                if (!(value > 0.0) || double.IsInfinity(value))
-                    result.AddError("option " + name + ": " + value.ToString("R", CultureInfo.InvariantCulture) + " is not positive; use a number greater than 0");
-            });
-            return option;
+            return Checked(name, description + " [> 0]", defaultValue, IsPositive, NotPositive);
         }
 
         /// <summary>A number option that must lie in <paramref name="min"/>..<paramref name="max"/>.</summary>
         public static Option<double> Number(string name, string description, double defaultValue, double min, double max)
         {
             string range = min.ToString("R", CultureInfo.InvariantCulture) + ".." + max.ToString("R", CultureInfo.InvariantCulture);
-            Option<double> option = new Option<double>(name)
-            {
-                Description = description + " [" + range + "]",
-                DefaultValueFactory = _ => defaultValue,
-            };
-            option.Validators.Add(result =>
-            {
-                double value;
-                if (!TryGetValue(result, out value)) return;
-                if (!(value >= min && value <= max))
-                    result.AddError("option " + name + ": " + value.ToString("R", CultureInfo.InvariantCulture) + " is out of range; use a number in " + range);
-            });
-            return option;
+            return Checked(name, description + " [" + range + "]", defaultValue, value => value >= min && value <= max,
+                " is out of range; use a number in " + range);
         }
 
         /// <summary>An optional number option (null when absent) that must be finite and greater than 0.</summary>
@@ -100,8 +66,31 @@ namespace NanoSnn.Cli.Commands
             {
                 double? value;
                 if (!TryGetValue(result, out value) || !value.HasValue) return;
-                if (!(value.Value > 0.0) || double.IsInfinity(value.Value))
-                    result.AddError("option " + name + ": " + value.Value.ToString("R", CultureInfo.InvariantCulture) + " is not positive; use a number greater than 0");
+                if (!IsPositive(value.Value)) result.AddError("option " + name + ": " + value.Value.ToString("R", CultureInfo.InvariantCulture) + NotPositive);
+            });
+            return option;
+        }
+
+        private const string NotPositive = " is not positive; use a number greater than 0";
+
+        private static bool IsPositive(double value)
+        {
+            return value > 0.0 && !double.IsInfinity(value);
+        }
+
+        // A number option whose value must pass valid; the error reads "option NAME: VALUE" + problem.
+        private static Option<double> Checked(string name, string description, double defaultValue, System.Func<double, bool> valid, string problem)
+        {
+            Option<double> option = new Option<double>(name)
+            {
+                Description = description,
+                DefaultValueFactory = _ => defaultValue,
+            };
+            option.Validators.Add(result =>
+            {
+                double value;
+                if (!TryGetValue(result, out value)) return;
+                if (!valid(value)) result.AddError("option " + name + ": " + value.ToString("R", CultureInfo.InvariantCulture) + problem);
             });
             return option;
         }

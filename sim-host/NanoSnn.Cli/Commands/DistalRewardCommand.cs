@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
-using System.IO;
 using NanoSnn.Cli.Experiments;
-using NanoSnn.Cli.Output;
 using NanoSnn.Cli.Plots;
 using Spectre.Console;
 
@@ -23,50 +21,32 @@ namespace NanoSnn.Cli.Commands
             Option<uint> seed = CliOptions.Seed("Seed of the network, its noise and the reward delays");
             Option<double> minutes = CliOptions.Positive("--minutes", "Simulated minutes (fractions allowed, e.g. 0.5)", defaults.Minutes);
             Option<bool> noReward = new Option<bool>("--no-reward") { Description = "Control run: the rewards are not delivered (same network and noise)" };
-            Option<FileInfo> plot = ExperimentCommand.PlotOption("the reinforced weight over time and the final excitatory weight histogram",
-                "distal-reward-seed<S>[-no-reward].svg");
-            Option<bool> noPlot = ExperimentCommand.NoPlotOption();
-            Option<bool> json = CliOptions.Json("Print one JSON object instead of the summary");
-
-            Command command = new Command("distal-reward",
-                "Distal reward (Izhikevich 2007): " + defaults.Excitatory + " regular-spiking + " + defaults.Inhibitory + " fast-spiking neurons, "
+            string description = "Distal reward (Izhikevich 2007): " + defaults.Excitatory + " regular-spiking + " + defaults.Inhibitory + " fast-spiking neurons, "
                 + defaults.SynapsesPerNeuron + " synapses each, reward-modulated STDP. One excitatory synapse n1->n2 starts at 0; whenever n2 fires within "
                 + DistalRewardExperiment.PairingWindowMs + " ms after n1, a reward arrives 1 to 3 s later. Reports whether the reward singles that synapse "
                 + "out and drives it to the cap (" + (DistalRewardExperiment.CapWeight / (double)DistalRewardExperiment.OneWeight).ToString(CultureInfo.InvariantCulture)
-                + "): its final weight, the minute it reached 97.5 % of the cap and its percentile among all excitatory weights.");
-            command.Options.Add(seed);
-            command.Options.Add(minutes);
-            command.Options.Add(noReward);
-            command.Options.Add(plot);
-            command.Options.Add(noPlot);
-            command.Options.Add(json);
-            command.SetAction(parse => CommandRunner.Guard(context, () => Execute(context, parse.GetValue(seed), parse.GetValue(minutes),
-                parse.GetValue(noReward), parse.GetValue(plot), parse.GetValue(noPlot), parse.GetValue(json))));
-            return command;
+                + "): its final weight, the minute it reached 97.5 % of the cap and its percentile among all excitatory weights.";
+            return ExperimentCommand.Define(context, "distal-reward", description, new Option[] { seed, minutes, noReward },
+                "the reinforced weight over time and the final excitatory weight histogram", "distal-reward-seed<S>[-no-reward].svg",
+                "Print one JSON object instead of the summary",
+                (parse, run) => Execute(run, parse.GetValue(seed), parse.GetValue(minutes), parse.GetValue(noReward)));
         }
 
-        private static int Execute(CliContext context, uint seed, double minutes, bool noReward, FileInfo plot, bool noPlot, bool json)
+        private static int Execute(ExperimentRun run, uint seed, double minutes, bool noReward)
         {
             if (Math.Round(minutes * 60000) < 1) throw CommandFailure.Usage("option --minutes: " + minutes.ToString("R", CultureInfo.InvariantCulture)
                 + " is shorter than one tick (1 ms); use at least 0.0001");
             if (minutes > MaxMinutes) throw CommandFailure.Usage("option --minutes: " + minutes.ToString("R", CultureInfo.InvariantCulture)
                 + " is too long; use at most " + MaxMinutes.ToString(CultureInfo.InvariantCulture) + " (about 70 simulated days)");
             var options = new DistalRewardOptions { Seed = seed, Minutes = minutes, NoReward = noReward };
-            string plotPath = ExperimentCommand.PlotPath(plot, noPlot,
-                "distal-reward-seed" + seed.ToString(CultureInfo.InvariantCulture) + (noReward ? "-no-reward" : "") + ".svg");
 
-            DistalRewardResult result = ExperimentCommand.WithProgress(context, json,
-                "distal-reward seed " + seed + (noReward ? " (no reward)" : ""), minutes, report =>
+            DistalRewardResult result = run.Progress("distal-reward seed " + seed + (noReward ? " (no reward)" : ""), minutes, report =>
                 DistalRewardExperiment.Run(options, (minute, weight) => report(minute,
                     "t " + minute.ToString("0.00", CultureInfo.InvariantCulture) + " min, reinforced w " + weight.ToString("0.000", CultureInfo.InvariantCulture))));
 
-            if (plotPath != null) ExperimentCommand.SavePlot(Figure(result), plotPath);
-
-            if (json)
-            {
-                JsonLine.Write(context.Out, w =>
+            return run.Finish("distal-reward-seed" + seed.ToString(CultureInfo.InvariantCulture) + (noReward ? "-no-reward" : "") + ".svg",
+                () => Figure(result), result.WallSeconds, w =>
                 {
-                    w.WriteString("experiment", "distal-reward");
                     w.WriteNumber("seed", result.Seed);
                     w.WriteNumber("minutes", result.Minutes);
                     w.WriteBoolean("reward", result.Reward);
@@ -77,12 +57,11 @@ namespace NanoSnn.Cli.Commands
                     w.WriteNumber("rewards_delivered", result.RewardsDelivered);
                     w.WriteNumber("pairings", result.Pairings);
                     ExperimentCommand.Number(w, "mean_rate_hz", result.MeanRateHz);
-                    w.WriteNumber("seconds", Math.Round(result.WallSeconds, 3));
-                    ExperimentCommand.PlotPathJson(w, plotPath);
-                });
-                return ExitCodes.Ok;
-            }
+                }, plotPath => Summary(run.Context, result, plotPath));
+        }
 
+        private static void Summary(CliContext context, DistalRewardResult result, string plotPath)
+        {
             Table table = ExperimentCommand.MetricTable("distal reward, seed " + result.Seed + (result.Reward ? "" : " (control: no reward)"));
             ExperimentCommand.Row(table, "simulated", result.Minutes.ToString("0.###", CultureInfo.InvariantCulture) + " min");
             ExperimentCommand.Row(table, "reinforced weight (final / cap)", result.FinalWeight.ToString("0.000", CultureInfo.InvariantCulture) + " / "
@@ -99,7 +78,6 @@ namespace NanoSnn.Cli.Commands
                 + ", percentile " + ExperimentCommand.Format(result.FinalPercentile, "0.00") + " %, " + result.RewardsDelivered + " rewards in "
                 + result.Minutes.ToString("0.###", CultureInfo.InvariantCulture) + " min"
                 + (plotPath != null ? "; plot " + plotPath : ""));
-            return ExitCodes.Ok;
         }
 
         private static string Reached(DistalRewardResult result)

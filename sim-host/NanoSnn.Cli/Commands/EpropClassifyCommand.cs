@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
-using System.IO;
 using NanoSnn.Cli.Experiments;
-using NanoSnn.Cli.Output;
 using NanoSnn.Cli.Plots;
 using Spectre.Console;
 
@@ -14,7 +12,7 @@ namespace NanoSnn.Cli.Commands
     public static class EpropClassifyCommand
     {
         /// <summary>Classes of the task (sweep left→right, right→left, all together).</summary>
-        public const int Classes = 3;
+        public const int Classes = EpropClassifyExperiment.Classes;
 
         /// <summary>Builds the command.</summary>
         public static Command Create(CliContext context)
@@ -25,31 +23,17 @@ namespace NanoSnn.Cli.Commands
             Option<int> epochs = CliOptions.Int("--epochs", "Training epochs", defaults.Epochs, 1, 100_000);
             Option<int> trainTrials = CliOptions.Int("--train-trials", "Training trials per class", defaults.TrainTrialsPerClass, 1, 100_000);
             Option<int> testTrials = CliOptions.Int("--test-trials", "Held-out test trials per class", defaults.TestTrialsPerClass, 1, 100_000);
-            Option<FileInfo> plot = ExperimentCommand.PlotOption("the training accuracy per epoch (fixed and float) with the test accuracies",
-                "eprop-classify-<mode>-seed<S>.svg");
-            Option<bool> noPlot = ExperimentCommand.NoPlotOption();
-            Option<bool> json = CliOptions.Json("Print one JSON object instead of the table");
-
-            Command command = new Command("eprop-classify",
-                "E-prop classification of temporal patterns: " + defaults.Sensors + " distance sensors, send-on-delta encoded, see a dip that sweeps "
+            string description = "E-prop classification of temporal patterns: " + defaults.Sensors + " distance sensors, send-on-delta encoded, see a dip that sweeps "
                 + "left to right, right to left, or all at once (" + Classes + " classes); " + defaults.Recurrent + " ALIF neurons learn with delayed "
                 + "supervision (the last " + defaults.RecallTicks + " ms of each " + defaults.TrialTicks + " ms trial), in fixed point and in the float64 "
-                + "reference. Reports the held-out test accuracy of both (chance = 1/" + Classes + ").");
-            command.Options.Add(seed);
-            command.Options.Add(mode);
-            command.Options.Add(epochs);
-            command.Options.Add(trainTrials);
-            command.Options.Add(testTrials);
-            command.Options.Add(plot);
-            command.Options.Add(noPlot);
-            command.Options.Add(json);
-            command.SetAction(parse => CommandRunner.Guard(context, () => Execute(context, parse.GetValue(seed), parse.GetValue(mode),
-                parse.GetValue(epochs), parse.GetValue(trainTrials), parse.GetValue(testTrials), parse.GetValue(plot), parse.GetValue(noPlot),
-                parse.GetValue(json))));
-            return command;
+                + "reference. Reports the held-out test accuracy of both (chance = 1/" + Classes + ").";
+            return ExperimentCommand.Define(context, "eprop-classify", description, new Option[] { seed, mode, epochs, trainTrials, testTrials },
+                "the training accuracy per epoch (fixed and float) with the test accuracies", "eprop-classify-<mode>-seed<S>.svg",
+                "Print one JSON object instead of the table",
+                (parse, run) => Execute(run, parse.GetValue(seed), parse.GetValue(mode), parse.GetValue(epochs), parse.GetValue(trainTrials), parse.GetValue(testTrials)));
         }
 
-        private static int Execute(CliContext context, uint seed, string mode, int epochs, int trainTrials, int testTrials, FileInfo plot, bool noPlot, bool json)
+        private static int Execute(ExperimentRun run, uint seed, string mode, int epochs, int trainTrials, int testTrials)
         {
             var config = new EpropClassifyConfig
             {
@@ -59,49 +43,39 @@ namespace NanoSnn.Cli.Commands
                 TrainTrialsPerClass = trainTrials,
                 TestTrialsPerClass = testTrials,
             };
-            string plotPath = ExperimentCommand.PlotPath(plot, noPlot, "eprop-classify-" + mode + "-seed" + seed.ToString(CultureInfo.InvariantCulture) + ".svg");
 
-            EpropClassifyResult result = ExperimentCommand.WithProgress(context, json, "eprop-classify " + mode, epochs, report =>
+            EpropClassifyResult result = run.Progress("eprop-classify " + mode, epochs, report =>
                 new EpropClassifyExperiment().Run(config, (epoch, fixedAccuracy, floatAccuracy) => report(epoch + 1,
                     "epoch " + (epoch + 1).ToString(CultureInfo.InvariantCulture) + "/" + epochs.ToString(CultureInfo.InvariantCulture)
                     + " train acc. fixed " + ExperimentCommand.Format(fixedAccuracy, "0.000") + " float " + ExperimentCommand.Format(floatAccuracy, "0.000"))));
 
-            if (plotPath != null) ExperimentCommand.SavePlot(Figure(result, seed), plotPath);
-
-            if (json)
+            return run.Finish("eprop-classify-" + mode + "-seed" + seed.ToString(CultureInfo.InvariantCulture) + ".svg", () => Figure(result, seed), result.Seconds, w =>
             {
-                JsonLine.Write(context.Out, w =>
-                {
-                    w.WriteString("experiment", "eprop-classify");
-                    w.WriteString("mode", mode);
-                    w.WriteString("variant", result.Mode);
-                    w.WriteNumber("seed", seed);
-                    w.WriteNumber("classes", Classes);
-                    w.WriteNumber("epochs", result.Epochs);
-                    w.WriteNumber("train_trials", trainTrials * Classes);
-                    w.WriteNumber("test_trials", result.TestTrials);
-                    ExperimentCommand.Number(w, "accuracy_fixed", result.TestAccuracyFixed);
-                    ExperimentCommand.Number(w, "accuracy_float", result.TestAccuracyFloat);
-                    ExperimentCommand.Numbers(w, "train_accuracy_fixed", result.TrainAccuracyFixed);
-                    ExperimentCommand.Numbers(w, "train_accuracy_float", result.TrainAccuracyFloat);
-                    w.WriteNumber("seconds", Math.Round(result.Seconds, 3));
-                    ExperimentCommand.PlotPathJson(w, plotPath);
-                });
-                return ExitCodes.Ok;
-            }
-
-            Table table = ExperimentCommand.MetricTable("e-prop classification, " + result.Mode + ", seed " + seed);
-            ExperimentCommand.Row(table, "classes (chance)", Classes + " (" + ExperimentCommand.Format(1.0 / Classes, "0.000") + ")");
-            ExperimentCommand.Row(table, "epochs x training trials", epochs + " x " + (trainTrials * Classes));
-            ExperimentCommand.Row(table, "test trials", result.TestTrials.ToString(CultureInfo.InvariantCulture));
-            ExperimentCommand.Row(table, "test accuracy, fixed point", ExperimentCommand.Format(result.TestAccuracyFixed, "0.000"));
-            ExperimentCommand.Row(table, "test accuracy, float64", ExperimentCommand.Format(result.TestAccuracyFloat, "0.000"));
-            ExperimentCommand.Row(table, "last-epoch training accuracy, fixed / float",
-                ExperimentCommand.Format(Last(result.TrainAccuracyFixed), "0.000") + " / " + ExperimentCommand.Format(Last(result.TrainAccuracyFloat), "0.000"));
-            ExperimentCommand.Row(table, "wall time", ExperimentCommand.Format(result.Seconds, "0.0") + " s");
-            context.Console.Write(table);
-            if (plotPath != null) context.Console.WriteLine("plot: " + plotPath);
-            return ExitCodes.Ok;
+                w.WriteString("mode", mode);
+                w.WriteString("variant", result.Mode);
+                w.WriteNumber("seed", seed);
+                w.WriteNumber("classes", Classes);
+                w.WriteNumber("epochs", result.Epochs);
+                w.WriteNumber("train_trials", trainTrials * Classes);
+                w.WriteNumber("test_trials", result.TestTrials);
+                ExperimentCommand.Number(w, "accuracy_fixed", result.TestAccuracyFixed);
+                ExperimentCommand.Number(w, "accuracy_float", result.TestAccuracyFloat);
+                ExperimentCommand.Numbers(w, "train_accuracy_fixed", result.TrainAccuracyFixed);
+                ExperimentCommand.Numbers(w, "train_accuracy_float", result.TrainAccuracyFloat);
+            }, plotPath =>
+            {
+                Table table = ExperimentCommand.MetricTable("e-prop classification, " + result.Mode + ", seed " + seed);
+                ExperimentCommand.Row(table, "classes (chance)", Classes + " (" + ExperimentCommand.Format(1.0 / Classes, "0.000") + ")");
+                ExperimentCommand.Row(table, "epochs x training trials", epochs + " x " + (trainTrials * Classes));
+                ExperimentCommand.Row(table, "test trials", result.TestTrials.ToString(CultureInfo.InvariantCulture));
+                ExperimentCommand.Row(table, "test accuracy, fixed point", ExperimentCommand.Format(result.TestAccuracyFixed, "0.000"));
+                ExperimentCommand.Row(table, "test accuracy, float64", ExperimentCommand.Format(result.TestAccuracyFloat, "0.000"));
+                ExperimentCommand.Row(table, "last-epoch training accuracy, fixed / float",
+                    ExperimentCommand.Format(Last(result.TrainAccuracyFixed), "0.000") + " / " + ExperimentCommand.Format(Last(result.TrainAccuracyFloat), "0.000"));
+                ExperimentCommand.Row(table, "wall time", ExperimentCommand.Format(result.Seconds, "0.0") + " s");
+                run.Context.Console.Write(table);
+                if (plotPath != null) run.Context.Console.WriteLine("plot: " + plotPath);
+            });
         }
 
         private static double Last(double[] x) => x.Length == 0 ? double.NaN : x[x.Length - 1];

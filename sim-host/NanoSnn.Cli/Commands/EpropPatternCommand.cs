@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
-using System.IO;
 using NanoSnn.Cli.Experiments;
-using NanoSnn.Cli.Output;
 using NanoSnn.Cli.Plots;
 using Spectre.Console;
 
@@ -26,29 +24,18 @@ namespace NanoSnn.Cli.Commands
             Option<uint> seed = CliOptions.Seed("Seed of the input spikes, the target and the initial weights");
             Option<int> iterations = CliOptions.Int("--iterations", "Training iterations (1 s sequences)", defaults.Iterations, 1, 1_000_000);
             Option<string> mode = CliOptions.Choice("--mode", "Eligibility traces: factorized (the on-device rule) or exact", "factorized", "factorized", "exact");
-            Option<FileInfo> plot = ExperimentCommand.PlotOption("the learning curves (NMSE per iteration, fixed and float) and the last output",
-                "eprop-pattern-<mode>-seed<S>.svg");
-            Option<bool> noPlot = ExperimentCommand.NoPlotOption();
-            Option<bool> json = CliOptions.Json("Print one JSON object instead of the table");
-
-            Command command = new Command("eprop-pattern",
-                "E-prop pattern generation: " + defaults.Inputs + " frozen " + defaults.InputRateHz + " Hz Poisson inputs, " + defaults.Recurrent
+            string description = "E-prop pattern generation: " + defaults.Inputs + " frozen " + defaults.InputRateHz + " Hz Poisson inputs, " + defaults.Recurrent
                 + " LIF neurons and a leaky readout learn a sum of four sines over " + defaults.SequenceTicks + " ms sequences, in fixed point and in the "
                 + "float64 reference from the same initial weights. Reports the final NMSE (mean of the last 10 iterations) of both and whether the "
                 + "acceptance holds: fixed NMSE <= " + NmseGoal.ToString(CultureInfo.InvariantCulture) + " within the iterations and <= "
-                + FloatFactor.ToString(CultureInfo.InvariantCulture) + " x the float NMSE.");
-            command.Options.Add(seed);
-            command.Options.Add(iterations);
-            command.Options.Add(mode);
-            command.Options.Add(plot);
-            command.Options.Add(noPlot);
-            command.Options.Add(json);
-            command.SetAction(parse => CommandRunner.Guard(context, () => Execute(context, parse.GetValue(seed), parse.GetValue(iterations),
-                parse.GetValue(mode), parse.GetValue(plot), parse.GetValue(noPlot), parse.GetValue(json))));
-            return command;
+                + FloatFactor.ToString(CultureInfo.InvariantCulture) + " x the float NMSE.";
+            return ExperimentCommand.Define(context, "eprop-pattern", description, new Option[] { seed, iterations, mode },
+                "the learning curves (NMSE per iteration, fixed and float) and the last output", "eprop-pattern-<mode>-seed<S>.svg",
+                "Print one JSON object instead of the table",
+                (parse, run) => Execute(run, parse.GetValue(seed), parse.GetValue(iterations), parse.GetValue(mode)));
         }
 
-        private static int Execute(CliContext context, uint seed, int iterations, string mode, FileInfo plot, bool noPlot, bool json)
+        private static int Execute(ExperimentRun run, uint seed, int iterations, string mode)
         {
             var config = new EpropPatternConfig
             {
@@ -56,9 +43,8 @@ namespace NanoSnn.Cli.Commands
                 Iterations = iterations,
                 Eligibility = mode == "exact" ? EpropEligibility.Exact : EpropEligibility.Factorized,
             };
-            string plotPath = ExperimentCommand.PlotPath(plot, noPlot, "eprop-pattern-" + mode + "-seed" + seed.ToString(CultureInfo.InvariantCulture) + ".svg");
 
-            EpropPatternResult result = ExperimentCommand.WithProgress(context, json, "eprop-pattern " + mode, iterations, report =>
+            EpropPatternResult result = run.Progress("eprop-pattern " + mode, iterations, report =>
                 new EpropPatternExperiment().Run(config, (it, fixedNmse, floatNmse) => report(it + 1,
                     "iteration " + (it + 1).ToString(CultureInfo.InvariantCulture) + "/" + iterations.ToString(CultureInfo.InvariantCulture)
                     + " NMSE fixed " + ExperimentCommand.Format(fixedNmse, "0.000") + " float " + ExperimentCommand.Format(floatNmse, "0.000"))));
@@ -69,54 +55,45 @@ namespace NanoSnn.Cli.Commands
             bool closeToFloat = result.FinalNmseFixed <= FloatFactor * result.FinalNmseFloat;
             bool accepted = reached && closeToFloat;
 
-            if (plotPath != null) ExperimentCommand.SavePlot(Figure(result, seed), plotPath);
-
-            if (json)
+            return run.Finish("eprop-pattern-" + mode + "-seed" + seed.ToString(CultureInfo.InvariantCulture) + ".svg", () => Figure(result, seed), result.Seconds, w =>
             {
-                JsonLine.Write(context.Out, w =>
-                {
-                    w.WriteString("experiment", "eprop-pattern");
-                    w.WriteString("mode", mode);
-                    w.WriteString("variant", result.Mode);
-                    w.WriteNumber("seed", seed);
-                    w.WriteNumber("iterations", result.Iterations);
-                    ExperimentCommand.Number(w, "nmse_fixed", result.FinalNmseFixed);
-                    ExperimentCommand.Number(w, "nmse_float", result.FinalNmseFloat);
-                    ExperimentCommand.Number(w, "nmse_fixed_last", result.NmseFixed.Length > 0 ? result.NmseFixed[result.NmseFixed.Length - 1] : double.NaN);
-                    ExperimentCommand.Number(w, "nmse_float_last", result.NmseFloat.Length > 0 ? result.NmseFloat[result.NmseFloat.Length - 1] : double.NaN);
-                    w.WriteStartObject("first_iteration_at_or_below_0_15");
-                    if (firstFixed >= 0) w.WriteNumber("fixed", firstFixed); else w.WriteNull("fixed");
-                    if (firstFloat >= 0) w.WriteNumber("float", firstFloat); else w.WriteNull("float");
-                    w.WriteEndObject();
-                    w.WriteBoolean("accepted", accepted);
-                    ExperimentCommand.Number(w, "mean_rate_hz_fixed", result.MeanRateHzFixed);
-                    ExperimentCommand.Number(w, "mean_rate_hz_float", result.MeanRateHzFloat);
-                    w.WriteNumber("footprint_bytes", result.FixedFootprintBytes);
-                    w.WriteNumber("rule_state_bytes_per_synapse", result.RuleStateBytesPerSynapse);
-                    w.WriteNumber("seconds", Math.Round(result.Seconds, 3));
-                    ExperimentCommand.PlotPathJson(w, plotPath);
-                });
-                return ExitCodes.Ok;
-            }
-
-            Table table = ExperimentCommand.MetricTable("e-prop pattern generation, " + result.Mode + ", seed " + seed);
-            ExperimentCommand.Row(table, "iterations", iterations.ToString("N0", CultureInfo.InvariantCulture));
-            ExperimentCommand.Row(table, "final NMSE fixed (mean of last 10)", ExperimentCommand.Format(result.FinalNmseFixed, "0.0000"));
-            ExperimentCommand.Row(table, "final NMSE float64 (mean of last 10)", ExperimentCommand.Format(result.FinalNmseFloat, "0.0000"));
-            ExperimentCommand.Row(table, "fixed / float", ExperimentCommand.Format(result.FinalNmseFixed / result.FinalNmseFloat, "0.00"));
-            ExperimentCommand.Row(table, "first iteration with NMSE <= 0.15, fixed", firstFixed >= 0 ? firstFixed.ToString(CultureInfo.InvariantCulture) : "never");
-            ExperimentCommand.Row(table, "first iteration with NMSE <= 0.15, float", firstFloat >= 0 ? firstFloat.ToString(CultureInfo.InvariantCulture) : "never");
-            ExperimentCommand.Row(table, "mean rate (last iteration), fixed / float", ExperimentCommand.Format(result.MeanRateHzFixed, "0.0") + " / "
-                + ExperimentCommand.Format(result.MeanRateHzFloat, "0.0") + " Hz");
-            ExperimentCommand.Row(table, "footprint (fixed point)", result.FixedFootprintBytes.ToString("N0", CultureInfo.InvariantCulture) + " B, rule state "
-                + result.RuleStateBytesPerSynapse + " B/synapse");
-            ExperimentCommand.Row(table, "wall time", ExperimentCommand.Format(result.Seconds, "0.0") + " s");
-            ExperimentCommand.Row(table, "NMSE fixed <= 0.15 within the iterations", reached ? "yes" : "no");
-            ExperimentCommand.Row(table, "NMSE fixed <= 1.5 x float", closeToFloat ? "yes" : "no");
-            ExperimentCommand.Row(table, "acceptance", accepted ? "PASS" : "FAIL");
-            context.Console.Write(table);
-            if (plotPath != null) context.Console.WriteLine("plot: " + plotPath);
-            return ExitCodes.Ok;
+                w.WriteString("mode", mode);
+                w.WriteString("variant", result.Mode);
+                w.WriteNumber("seed", seed);
+                w.WriteNumber("iterations", result.Iterations);
+                ExperimentCommand.Number(w, "nmse_fixed", result.FinalNmseFixed);
+                ExperimentCommand.Number(w, "nmse_float", result.FinalNmseFloat);
+                ExperimentCommand.Number(w, "nmse_fixed_last", result.NmseFixed.Length > 0 ? result.NmseFixed[result.NmseFixed.Length - 1] : double.NaN);
+                ExperimentCommand.Number(w, "nmse_float_last", result.NmseFloat.Length > 0 ? result.NmseFloat[result.NmseFloat.Length - 1] : double.NaN);
+                w.WriteStartObject("first_iteration_at_or_below_0_15");
+                if (firstFixed >= 0) w.WriteNumber("fixed", firstFixed); else w.WriteNull("fixed");
+                if (firstFloat >= 0) w.WriteNumber("float", firstFloat); else w.WriteNull("float");
+                w.WriteEndObject();
+                w.WriteBoolean("accepted", accepted);
+                ExperimentCommand.Number(w, "mean_rate_hz_fixed", result.MeanRateHzFixed);
+                ExperimentCommand.Number(w, "mean_rate_hz_float", result.MeanRateHzFloat);
+                w.WriteNumber("footprint_bytes", result.FixedFootprintBytes);
+                w.WriteNumber("rule_state_bytes_per_synapse", result.RuleStateBytesPerSynapse);
+            }, plotPath =>
+            {
+                Table table = ExperimentCommand.MetricTable("e-prop pattern generation, " + result.Mode + ", seed " + seed);
+                ExperimentCommand.Row(table, "iterations", iterations.ToString("N0", CultureInfo.InvariantCulture));
+                ExperimentCommand.Row(table, "final NMSE fixed (mean of last 10)", ExperimentCommand.Format(result.FinalNmseFixed, "0.0000"));
+                ExperimentCommand.Row(table, "final NMSE float64 (mean of last 10)", ExperimentCommand.Format(result.FinalNmseFloat, "0.0000"));
+                ExperimentCommand.Row(table, "fixed / float", ExperimentCommand.Format(result.FinalNmseFixed / result.FinalNmseFloat, "0.00"));
+                ExperimentCommand.Row(table, "first iteration with NMSE <= 0.15, fixed", firstFixed >= 0 ? firstFixed.ToString(CultureInfo.InvariantCulture) : "never");
+                ExperimentCommand.Row(table, "first iteration with NMSE <= 0.15, float", firstFloat >= 0 ? firstFloat.ToString(CultureInfo.InvariantCulture) : "never");
+                ExperimentCommand.Row(table, "mean rate (last iteration), fixed / float", ExperimentCommand.Format(result.MeanRateHzFixed, "0.0") + " / "
+                    + ExperimentCommand.Format(result.MeanRateHzFloat, "0.0") + " Hz");
+                ExperimentCommand.Row(table, "footprint (fixed point)", result.FixedFootprintBytes.ToString("N0", CultureInfo.InvariantCulture) + " B, rule state "
+                    + result.RuleStateBytesPerSynapse + " B/synapse");
+                ExperimentCommand.Row(table, "wall time", ExperimentCommand.Format(result.Seconds, "0.0") + " s");
+                ExperimentCommand.Row(table, "NMSE fixed <= 0.15 within the iterations", reached ? "yes" : "no");
+                ExperimentCommand.Row(table, "NMSE fixed <= 1.5 x float", closeToFloat ? "yes" : "no");
+                ExperimentCommand.Row(table, "acceptance", accepted ? "PASS" : "FAIL");
+                run.Context.Console.Write(table);
+                if (plotPath != null) run.Context.Console.WriteLine("plot: " + plotPath);
+            });
         }
 
         private static SvgFigure Figure(EpropPatternResult result, uint seed)

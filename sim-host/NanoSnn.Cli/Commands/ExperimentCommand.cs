@@ -29,16 +29,27 @@ namespace NanoSnn.Cli.Commands
             return command;
         }
 
-        /// <summary>The --plot option of an experiment; <paramref name="defaultName"/> describes the default file.</summary>
-        internal static Option<FileInfo> PlotOption(string what, string defaultName)
+        /// <summary>
+        /// Builds an experiment's subcommand: its own <paramref name="options"/>, then the --plot,
+        /// --no-plot and --json every experiment has (<paramref name="plotWhat"/> says what the
+        /// figure shows, <paramref name="plotDefault"/> describes its default file); the action
+        /// runs <paramref name="execute"/> with the parse result and the <see cref="ExperimentRun"/>.
+        /// </summary>
+        internal static Command Define(CliContext context, string name, string description, Option[] options, string plotWhat, string plotDefault,
+            string jsonDescription, Func<ParseResult, ExperimentRun, int> execute)
         {
-            return CliOptions.File("--plot", "Write an SVG figure of " + what + " to FILE (default: " + defaultName + " in the current folder; folders are created)");
-        }
-
-        /// <summary>The --no-plot switch.</summary>
-        internal static Option<bool> NoPlotOption()
-        {
-            return new Option<bool>("--no-plot") { Description = "Do not write the SVG figure" };
+            Option<FileInfo> plot = CliOptions.File("--plot", "Write an SVG figure of " + plotWhat + " to FILE (default: " + plotDefault
+                + " in the current folder; folders are created)");
+            Option<bool> noPlot = new Option<bool>("--no-plot") { Description = "Do not write the SVG figure" };
+            Option<bool> json = CliOptions.Json(jsonDescription);
+            Command command = new Command(name, description);
+            foreach (Option option in options) command.Options.Add(option);
+            command.Options.Add(plot);
+            command.Options.Add(noPlot);
+            command.Options.Add(json);
+            command.SetAction(parse => CommandRunner.Guard(context, () =>
+                execute(parse, new ExperimentRun(context, name, parse.GetValue(plot), parse.GetValue(noPlot), parse.GetValue(json)))));
+            return command;
         }
 
         /// <summary>The path the figure goes to: --plot, else <paramref name="defaultName"/> in the current folder; null with --no-plot.</summary>

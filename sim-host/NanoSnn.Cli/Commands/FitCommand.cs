@@ -174,7 +174,7 @@ namespace NanoSnn.Cli.Commands
             return new Largest { Size = lo, Network = best, Budget = bestBudget, Limit = limit };
         }
 
-        private static string Sizes(NetworkScaler scaler, Network network)
+        private static string Sizes(Network network)
         {
             List<string> parts = new List<string>();
             foreach (Population p in network.Populations)
@@ -213,7 +213,7 @@ namespace NanoSnn.Cli.Commands
             {
                 if (largest == null) console.WriteLine("largest 'rec' shape that fits: none (even 1 recurrent neuron exceeds the budget)");
                 else
-                    console.WriteLine("largest 'rec' shape that fits: " + Sizes(scaler, largest.Network) + " (now " + Sizes(scaler, network) + "), "
+                    console.WriteLine("largest 'rec' shape that fits: " + Sizes(largest.Network) + " (now " + Sizes(network) + "), "
                         + Units.Count(largest.Network.SynapseCount) + " synapses, " + Units.Count(largest.Budget.TotalBytes) + " B in all; the next size up is stopped by "
                         + largest.Limit);
             }

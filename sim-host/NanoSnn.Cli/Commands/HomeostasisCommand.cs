@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
-using System.IO;
 using NanoSnn.Cli.Experiments;
-using NanoSnn.Cli.Output;
 using NanoSnn.Cli.Plots;
 using Spectre.Console;
 
@@ -27,47 +25,30 @@ namespace NanoSnn.Cli.Commands
             };
             Option<int> phaseSeconds = CliOptions.Int("--phase-seconds", "Simulated seconds of each of the three phases", defaults.PhaseSeconds, 1, 100_000);
             Option<bool> noScaling = new Option<bool>("--no-scaling") { Description = "Control run: synaptic scaling off" };
-            Option<FileInfo> plot = ExperimentCommand.PlotOption("the network rate per second with the target line", "homeostasis-seed<S>[-no-scaling].svg");
-            Option<bool> noPlot = ExperimentCommand.NoPlotOption();
-            Option<bool> json = CliOptions.Json("Print one JSON object instead of the table");
-
-            Command command = new Command("homeostasis",
-                "Homeostasis by synaptic scaling: " + defaults.Inputs + " Poisson inputs at " + defaults.InputRateHz + " Hz drive " + defaults.Neurons
+            string description = "Homeostasis by synaptic scaling: " + defaults.Inputs + " Poisson inputs at " + defaults.InputRateHz + " Hz drive " + defaults.Neurons
                 + " recurrently coupled LIF neurons whose rate is held at " + defaults.TargetRateHz + " Hz. The input rate steps up x" + defaults.StepFactor
                 + ", then back down (three phases of " + defaults.PhaseSeconds + " s). Reports the rate at the end of each phase, its standard deviation "
-                + "(oscillation) and how long the rate took to settle within 20 % of the target after each step.");
-            command.Options.Add(seed);
-            command.Options.Add(phaseSeconds);
-            command.Options.Add(noScaling);
-            command.Options.Add(plot);
-            command.Options.Add(noPlot);
-            command.Options.Add(json);
-            command.SetAction(parse => CommandRunner.Guard(context, () => Execute(context, parse.GetValue(seed), parse.GetValue(phaseSeconds),
-                parse.GetValue(noScaling), parse.GetValue(plot), parse.GetValue(noPlot), parse.GetValue(json))));
-            return command;
+                + "(oscillation) and how long the rate took to settle within 20 % of the target after each step.";
+            return ExperimentCommand.Define(context, "homeostasis", description, new Option[] { seed, phaseSeconds, noScaling },
+                "the network rate per second with the target line", "homeostasis-seed<S>[-no-scaling].svg", "Print one JSON object instead of the table",
+                (parse, run) => Execute(run, parse.GetValue(seed), parse.GetValue(phaseSeconds), parse.GetValue(noScaling)));
         }
 
-        private static int Execute(CliContext context, uint seed, int phaseSeconds, bool noScaling, FileInfo plot, bool noPlot, bool json)
+        private static int Execute(ExperimentRun run, uint seed, int phaseSeconds, bool noScaling)
         {
             var options = new HomeostasisOptions { Seed = seed, PhaseSeconds = phaseSeconds, NoScaling = noScaling };
-            string plotPath = ExperimentCommand.PlotPath(plot, noPlot,
-                "homeostasis-seed" + seed.ToString(CultureInfo.InvariantCulture) + (noScaling ? "-no-scaling" : "") + ".svg");
             int total = 3 * phaseSeconds;
 
-            HomeostasisResult result = ExperimentCommand.WithProgress(context, json, "homeostasis seed " + seed + (noScaling ? " (no scaling)" : ""), total, report =>
+            HomeostasisResult result = run.Progress("homeostasis seed " + seed + (noScaling ? " (no scaling)" : ""), total, report =>
                 HomeostasisExperiment.Run(options, (second, rate) => report(second + 1,
                     "t " + (second + 1).ToString(CultureInfo.InvariantCulture) + "/" + total.ToString(CultureInfo.InvariantCulture) + " s, phase "
                     + (Math.Min(2, second / phaseSeconds) + 1) + ", rate " + rate.ToString("0.0", CultureInfo.InvariantCulture) + " Hz")));
 
             double oscillation = 0;
             foreach (double sd in result.PhaseEndSdHz) oscillation = Math.Max(oscillation, sd);
-            if (plotPath != null) ExperimentCommand.SavePlot(Figure(result, seed, phaseSeconds, noScaling), plotPath);
-
-            if (json)
-            {
-                JsonLine.Write(context.Out, w =>
+            return run.Finish("homeostasis-seed" + seed.ToString(CultureInfo.InvariantCulture) + (noScaling ? "-no-scaling" : "") + ".svg",
+                () => Figure(result, seed, phaseSeconds, noScaling), result.WallSeconds, w =>
                 {
-                    w.WriteString("experiment", "homeostasis");
                     w.WriteNumber("seed", seed);
                     w.WriteBoolean("scaling", !noScaling);
                     w.WriteNumber("phase_seconds", phaseSeconds);
@@ -81,28 +62,24 @@ namespace NanoSnn.Cli.Commands
                     }
                     w.WriteEndArray();
                     w.WriteNumber("oscillation_sd_hz", oscillation);
-                    w.WriteNumber("seconds", Math.Round(result.WallSeconds, 3));
-                    ExperimentCommand.PlotPathJson(w, plotPath);
+                }, plotPath =>
+                {
+                    Table table = new Table().Title(Markup.Escape("homeostasis, seed " + seed + (noScaling ? " (control: no scaling)" : "") + ", target "
+                        + result.TargetRateHz.ToString("0.#", CultureInfo.InvariantCulture) + " Hz, " + phaseSeconds + " s per phase"));
+                    table.AddColumn("phase");
+                    table.AddColumn(new TableColumn("rate at phase end (Hz)").RightAligned());
+                    table.AddColumn(new TableColumn("sd (Hz)").RightAligned());
+                    table.AddColumn(new TableColumn("settled after the step").RightAligned());
+                    for (int p = 0; p < 3; p++)
+                    {
+                        string settle = p == 0 ? "-" : result.SettleSeconds[p - 1] >= 0 ? result.SettleSeconds[p - 1] + " s" : "never";
+                        table.AddRow(Markup.Escape(PhaseNames[p]), result.PhaseEndRateHz[p].ToString("0.00", CultureInfo.InvariantCulture),
+                            result.PhaseEndSdHz[p].ToString("0.00", CultureInfo.InvariantCulture), settle);
+                    }
+                    run.Context.Console.Write(table);
+                    run.Context.Out.WriteLine("oscillation (largest sd at a phase end): " + oscillation.ToString("0.00", CultureInfo.InvariantCulture)
+                        + " Hz; wall time " + result.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" + (plotPath != null ? "; plot " + plotPath : ""));
                 });
-                return ExitCodes.Ok;
-            }
-
-            Table table = new Table().Title(Markup.Escape("homeostasis, seed " + seed + (noScaling ? " (control: no scaling)" : "") + ", target "
-                + result.TargetRateHz.ToString("0.#", CultureInfo.InvariantCulture) + " Hz, " + phaseSeconds + " s per phase"));
-            table.AddColumn("phase");
-            table.AddColumn(new TableColumn("rate at phase end (Hz)").RightAligned());
-            table.AddColumn(new TableColumn("sd (Hz)").RightAligned());
-            table.AddColumn(new TableColumn("settled after the step").RightAligned());
-            for (int p = 0; p < 3; p++)
-            {
-                string settle = p == 0 ? "-" : result.SettleSeconds[p - 1] >= 0 ? result.SettleSeconds[p - 1] + " s" : "never";
-                table.AddRow(Markup.Escape(PhaseNames[p]), result.PhaseEndRateHz[p].ToString("0.00", CultureInfo.InvariantCulture),
-                    result.PhaseEndSdHz[p].ToString("0.00", CultureInfo.InvariantCulture), settle);
-            }
-            context.Console.Write(table);
-            context.Out.WriteLine("oscillation (largest sd at a phase end): " + oscillation.ToString("0.00", CultureInfo.InvariantCulture) + " Hz; wall time "
-                + result.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" + (plotPath != null ? "; plot " + plotPath : ""));
-            return ExitCodes.Ok;
         }
 
         private static SvgFigure Figure(HomeostasisResult result, uint seed, int phaseSeconds, bool noScaling)

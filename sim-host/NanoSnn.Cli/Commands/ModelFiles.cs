@@ -15,11 +15,7 @@ namespace NanoSnn.Cli.Commands
             {
                 return File.ReadAllBytes(file.FullName);
             }
-            catch (IOException e)
-            {
-                throw CommandFailure.Runtime("cannot read '" + path + "': " + e.Message, e);
-            }
-            catch (System.UnauthorizedAccessException e)
+            catch (System.Exception e) when (e is IOException || e is System.UnauthorizedAccessException)
             {
                 throw CommandFailure.Runtime("cannot read '" + path + "': " + e.Message, e);
             }
@@ -47,11 +43,7 @@ namespace NanoSnn.Cli.Commands
             {
                 File.WriteAllBytes(file.FullName, buffer);
             }
-            catch (IOException e)
-            {
-                throw CommandFailure.Runtime("cannot write '" + file + "': " + e.Message, e);
-            }
-            catch (System.UnauthorizedAccessException e)
+            catch (System.Exception e) when (e is IOException || e is System.UnauthorizedAccessException)
             {
                 throw CommandFailure.Runtime("cannot write '" + file + "': " + e.Message, e);
             }

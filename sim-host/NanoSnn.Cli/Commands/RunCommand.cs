@@ -110,9 +110,8 @@ namespace NanoSnn.Cli.Commands
                     + " is too long; use at most " + MaxMinutes.ToString(CultureInfo.InvariantCulture));
                 if (options.Minutes > 0 && options.Minutes * 60000 < 10) throw CommandFailure.Usage("option --minutes: "
                     + options.Minutes.ToString("R", CultureInfo.InvariantCulture) + " is shorter than a few ticks; use at least 0.001");
-                string plotPath = parse.GetValue(noPlot) ? null : (parse.GetValue(plot) != null ? parse.GetValue(plot).FullName
-                    : Path.Combine(Directory.GetCurrentDirectory(), "run-" + name + "-seed" + options.Seed.ToString(CultureInfo.InvariantCulture)
-                        + (options.Learning ? "" : "-no-learning") + ".svg"));
+                string plotPath = ExperimentCommand.PlotPath(parse.GetValue(plot), parse.GetValue(noPlot),
+                    "run-" + name + "-seed" + options.Seed.ToString(CultureInfo.InvariantCulture) + (options.Learning ? "" : "-no-learning") + ".svg");
                 return ExecuteRobot(context, name, options, parse.GetValue(save), parse.GetValue(saveInitial), parse.GetValue(record), parse.GetValue(hashInterval),
                     parse.GetValue(json), plotPath);
             }));
@@ -157,7 +156,7 @@ namespace NanoSnn.Cli.Commands
             int hashInterval, bool json, string plotPath)
         {
             double total = options.Minutes > 0 ? options.Minutes : RobotTasks.DefaultMinutes(task);
-            var files = new RobotFiles();
+            var files = new RunFiles();
             ControllerTelemetry telemetry = null;
             // Before the first tick, with the controller wired: the model a log starts from, and the log's header.
             options.Started = controller =>
@@ -284,31 +283,25 @@ namespace NanoSnn.Cli.Commands
                 if (telemetry != null) telemetry.Finish();
 
                 RunReport report = new RunReport(scenario, model == null ? null : model.ToString(), seed, steps, firstTick);
-                report.SavedInitialBytes = savedInitial;
-                if (telemetry != null) report.Recorded(record.ToString(), telemetry.Recorder.Writer);
-                return Report(context, report, network, save, json, plot, recorder, model, seed, steps);
-            }
-        }
-
-        private static int Report(CliContext context, RunReport report, Network network, FileInfo save, bool json, FileInfo plot, RunRecorder recorder,
-            FileInfo model, uint seed, int steps)
-        {
-            if (save != null) report.SavedBytes = ModelFiles.Save(network, true, save);
-            if (plot != null)
-            {
-                try
+                report.Files.SavedInitialBytes = savedInitial;
+                if (telemetry != null) report.Files.Recorded(record.ToString(), telemetry.Recorder.Writer);
+                if (save != null) report.Files.SavedBytes = ModelFiles.Save(network, true, save);
+                if (plot != null)
                 {
-                    recorder.Figure("nanosnn run --task sensor: " + (model == null ? "built-in sensor network" : model.Name) + ", seed " + seed + ", "
-                        + steps.ToString("N0", CultureInfo.InvariantCulture) + " ticks").Save(plot.FullName);
+                    try
+                    {
+                        recorder.Figure("nanosnn run --task sensor: " + (model == null ? "built-in sensor network" : model.Name) + ", seed " + seed + ", "
+                            + steps.ToString("N0", CultureInfo.InvariantCulture) + " ticks").Save(plot.FullName);
+                    }
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                    {
+                        throw CommandFailure.Runtime("cannot write the plot " + plot + ": " + e.Message, e);
+                    }
                 }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                {
-                    throw CommandFailure.Runtime("cannot write the plot " + plot + ": " + e.Message, e);
-                }
+                if (json) report.WriteJson(context.Out);
+                else report.WriteTables(context.Console, save == null ? null : save.ToString());
+                return ExitCodes.Ok;
             }
-            if (json) report.WriteJson(context.Out);
-            else report.WriteTables(context.Console, save == null ? null : save.ToString());
-            return ExitCodes.Ok;
         }
 
         /// <summary>The sensor scenario's telemetry: spikes, sensor samples and PWM duties of every tick.</summary>

@@ -54,6 +54,9 @@ namespace NanoSnn.Cli.Experiments
     /// </summary>
     public sealed class EpropClassifyExperiment
     {
+        /// <summary>Classes of the task: sweep left→right, right→left, all together.</summary>
+        public const int Classes = 3;
+
         private sealed class Trial
         {
             public int Class;
@@ -65,9 +68,8 @@ namespace NanoSnn.Cli.Experiments
         {
             var watch = Stopwatch.StartNew();
             var random = new Random((int)c.Seed);
-            const int classes = 3;
-            Trial[] train = MakeTrials(c, random, c.TrainTrialsPerClass * classes);
-            Trial[] test = MakeTrials(c, random, c.TestTrialsPerClass * classes);
+            Trial[] train = MakeTrials(c, random, c.TrainTrialsPerClass * Classes);
+            Trial[] test = MakeTrials(c, random, c.TestTrialsPerClass * Classes);
 
             int inputs = 2 * c.Sensors + c.NoiseInputs;
             double zeta = 1 - Math.Exp(-1.0 / 30);
@@ -79,7 +81,7 @@ namespace NanoSnn.Cli.Experiments
                 TauAdaptationUs = 200000, AdaptationBetaQ16 = c.Adaptive ? 11796 : 0, // β = 0.18
             };
             LifPopulation rec = c.Adaptive ? b.AddAlif("rec", c.Recurrent, lp) : b.AddLif("rec", c.Recurrent, lp);
-            var readout = b.AddReadout("out", classes, 30000, 0);
+            var readout = b.AddReadout("out", Classes, 30000, 0);
             var win = b.AddDense("in-rec", input, rec, 2);
             var wrec = b.AddDense("rec-rec", rec, rec, 2);
             // shift 3: ±4.0. Cross-entropy on separable classes keeps growing the readout weights
@@ -119,7 +121,7 @@ namespace NanoSnn.Cli.Experiments
             };
             var order = new int[train.Length];
             for (int k = 0; k < order.Length; k++) order[k] = k;
-            var sums = new double[classes];
+            var sums = new double[Classes];
             for (int epoch = 0; epoch < c.Epochs; epoch++)
             {
                 for (int k = order.Length - 1; k > 0; k--)
@@ -204,7 +206,7 @@ namespace NanoSnn.Cli.Experiments
             var scratch = new int[2 * channels + c.NoiseInputs];
             for (int n = 0; n < count; n++)
             {
-                int cls = n % 3;
+                int cls = n % Classes;
                 var encoder = new SendOnDeltaEncoder(deltas);
                 var baseline = new double[channels];
                 for (int s = 0; s < channels; s++) baseline[s] = 800 + 200 * random.NextDouble();

@@ -6,43 +6,11 @@ using Spectre.Console;
 
 namespace NanoSnn.Cli.Output
 {
-    /// <summary>The files a robot run wrote besides its figure: checkpoints and the telemetry log.</summary>
-    public sealed class RobotFiles
-    {
-        /// <summary>Bytes of the --save checkpoint (0: none).</summary>
-        public int SavedBytes;
-
-        /// <summary>Bytes of the --save-initial model (0: none).</summary>
-        public int SavedInitialBytes;
-
-        /// <summary>The telemetry log, or null.</summary>
-        public string RecordPath;
-
-        /// <summary>Frames, bytes and ticks of the log.</summary>
-        public long RecordFrames, RecordBytes, RecordTicks;
-
-        /// <summary>Times the log records learning being switched on or off.</summary>
-        public long RecordLearningSwitches;
-
-        /// <summary>Notes the log written by <paramref name="writer"/> to <paramref name="path"/>.</summary>
-        public void Recorded(string path, TelemetryWriter writer)
-        {
-            RecordPath = path;
-            RecordFrames = writer.FramesWritten;
-            RecordBytes = writer.BytesWritten;
-            RecordTicks = writer.TicksRecorded;
-            RecordLearningSwitches = writer.LearningSwitches;
-        }
-
-        /// <summary>Log bytes per tick.</summary>
-        public double BytesPerTick => RecordTicks == 0 ? 0 : RecordBytes / (double)RecordTicks;
-    }
-
     /// <summary>The summary of a robot task run: tables for people, one JSON object for scripts.</summary>
     public static class RobotReport
     {
         /// <summary>Renders the summary as a header line, a metric table and the acceptance checks.</summary>
-        public static void WriteTables(IAnsiConsole console, RobotTaskResult r, string plotPath, string savedTo, RobotFiles files)
+        public static void WriteTables(IAnsiConsole console, RobotTaskResult r, string plotPath, string savedTo, RunFiles files)
         {
             Network net = r.Network;
             console.WriteLine("nanosnn run: task " + r.Task + ", seed " + r.Seed + ", " + Units.Fixed(r.Minutes, 2) + " simulated minutes ("
@@ -71,7 +39,7 @@ namespace NanoSnn.Cli.Output
         }
 
         /// <summary>Writes one JSON object on one line.</summary>
-        public static void WriteJson(TextWriter output, RobotTaskResult r, string arena, string arenaB, string change, string plotPath, RobotFiles files)
+        public static void WriteJson(TextWriter output, RobotTaskResult r, string arena, string arenaB, string change, string plotPath, RunFiles files)
         {
             JsonLine.Write(output, w =>
             {
@@ -101,19 +69,7 @@ namespace NanoSnn.Cli.Output
                 w.WriteString("state_hash", Units.Hash(r.StateHash));
                 w.WriteNumber("seconds", Math.Round(r.WallSeconds, 3));
                 if (plotPath == null) w.WriteNull("plot"); else w.WriteString("plot", plotPath);
-                if (files.SavedBytes > 0) w.WriteNumber("saved_bytes", files.SavedBytes);
-                if (files.SavedInitialBytes > 0) w.WriteNumber("saved_initial_bytes", files.SavedInitialBytes);
-                if (files.RecordPath != null)
-                {
-                    w.WriteStartObject("record");
-                    w.WriteString("file", files.RecordPath);
-                    w.WriteNumber("frames", files.RecordFrames);
-                    w.WriteNumber("bytes", files.RecordBytes);
-                    w.WriteNumber("ticks", files.RecordTicks);
-                    w.WriteNumber("bytes_per_tick", Math.Round(files.BytesPerTick, 3));
-                    w.WriteNumber("learning_switches", files.RecordLearningSwitches);
-                    w.WriteEndObject();
-                }
+                files.WriteJson(w, true);
             });
         }
 

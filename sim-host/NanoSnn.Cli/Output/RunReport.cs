@@ -30,26 +30,8 @@ namespace NanoSnn.Cli.Output
             _stateHash = _network.ComputeStateHash();
         }
 
-        /// <summary>Bytes written by --save, or 0.</summary>
-        public int SavedBytes;
-
-        /// <summary>Bytes written by --save-initial, or 0.</summary>
-        public int SavedInitialBytes;
-
-        private string _recordPath;
-        private long _recordedFrames, _recordedBytes, _recordedTicks;
-
-        /// <summary>Notes the telemetry log written by --record.</summary>
-        public void Recorded(string path, TelemetryWriter writer)
-        {
-            _recordPath = path;
-            _recordedFrames = writer.FramesWritten;
-            _recordedBytes = writer.BytesWritten;
-            _recordedTicks = writer.TicksRecorded;
-        }
-
-        /// <summary>Telemetry bytes per recorded tick (frames, header and end included).</summary>
-        public double RecordedBytesPerTick { get { return _recordedTicks == 0 ? 0 : _recordedBytes / (double)_recordedTicks; } }
+        /// <summary>The checkpoints and the telemetry log the run wrote.</summary>
+        public readonly RunFiles Files = new RunFiles();
 
         /// <summary>Mean firing rate of a spiking population over the run, Hz.</summary>
         public double RateHz(Population population)
@@ -120,11 +102,11 @@ namespace NanoSnn.Cli.Output
                     + Units.Count(_scenario.RewardEveryTicks) + " ticks" + (rules.Length == 0 ? " (no learning rule receives them)" : ""));
             summary.AddRow("final tick", Units.Count(_network.Tick));
             summary.AddRow("state hash", Units.Hash(_stateHash));
-            if (SavedInitialBytes > 0) summary.AddRow("saved initial", Units.Count(SavedInitialBytes) + " B, the state before the first tick");
-            if (savedTo != null) summary.AddRow("saved", Markup.Escape(savedTo) + " (" + Units.Count(SavedBytes) + " B, with state)");
-            if (_recordPath != null)
-                summary.AddRow("recorded", Markup.Escape(_recordPath) + " (" + Units.Count(_recordedBytes) + " B in " + Units.Count(_recordedFrames) + " frames, "
-                    + Units.Fixed(RecordedBytesPerTick, 2) + " B per tick)");
+            if (Files.SavedInitialBytes > 0) summary.AddRow("saved initial", Units.Count(Files.SavedInitialBytes) + " B, the state before the first tick");
+            if (savedTo != null) summary.AddRow("saved", Markup.Escape(savedTo) + " (" + Units.Count(Files.SavedBytes) + " B, with state)");
+            if (Files.RecordPath != null)
+                summary.AddRow("recorded", Markup.Escape(Files.RecordPath) + " (" + Units.Count(Files.RecordBytes) + " B in " + Units.Count(Files.RecordFrames) + " frames, "
+                    + Units.Fixed(Files.BytesPerTick, 2) + " B per tick)");
             console.Write(summary);
         }
 
@@ -157,18 +139,7 @@ namespace NanoSnn.Cli.Output
                 w.WriteNumber("rules", _network.Rules.Length);
                 w.WriteNumber("rewards", _scenario.RewardsDelivered);
                 w.WriteString("state_hash", Units.Hash(_stateHash));
-                if (SavedBytes > 0) w.WriteNumber("saved_bytes", SavedBytes);
-                if (SavedInitialBytes > 0) w.WriteNumber("saved_initial_bytes", SavedInitialBytes);
-                if (_recordPath != null)
-                {
-                    w.WriteStartObject("record");
-                    w.WriteString("file", _recordPath);
-                    w.WriteNumber("frames", _recordedFrames);
-                    w.WriteNumber("bytes", _recordedBytes);
-                    w.WriteNumber("ticks", _recordedTicks);
-                    w.WriteNumber("bytes_per_tick", System.Math.Round(RecordedBytesPerTick, 3));
-                    w.WriteEndObject();
-                }
+                Files.WriteJson(w, false);
             });
         }
     }

@@ -43,7 +43,7 @@ namespace NanoSnn.Cli.Plots
             for (int i = 0; i < _spiking.Length; i++) _rowOffset[i + 1] = _rowOffset[i] + _spiking[i].Size;
             _binSpikes = new long[_spiking.Length];
             _samples = NewLists(scenario.Samples.Length);
-            _readouts = NewLists(scenario.Readout.Size);
+            _readouts = NewLists(scenario.Readout == null ? 0 : scenario.Readout.Size);
             _rates = NewLists(_spiking.Length);
         }
 
@@ -86,7 +86,7 @@ namespace NanoSnn.Cli.Plots
             for (int k = 0; k < _readouts.Length; k++) _readouts[k].Add(_scenario.Readout.ValueQ16[k] / 65536.0);
         }
 
-        /// <summary>The figure: sensors, raster, rates, readouts.</summary>
+        /// <summary>The figure: sensors, raster, rates, readouts (when the network has a readout population).</summary>
         public SvgFigure Figure(string title)
         {
             var figure = new SvgFigure(title);
@@ -100,6 +100,7 @@ namespace NanoSnn.Cli.Plots
             var rates = new List<SvgFigure.Series>();
             for (int p = 0; p < _spiking.Length; p++) rates.Add(new SvgFigure.Series(_spiking[p].Name + " (Hz)", _rateTime, _rates[p]));
             figure.AddLines("population rates per 100 ms", "time (s)", "rate (Hz)", rates);
+            if (_scenario.Readout == null) return figure; // a --model without a readout population drives no PWM
             var readouts = new List<SvgFigure.Series>();
             for (int k = 0; k < _readouts.Length; k++) readouts.Add(new SvgFigure.Series(_scenario.Readout.Name + "[" + k + "]", _time, _readouts[k]));
             figure.AddLines("readouts y (decoded to PWM duty = 512 + 512·y)", "time (s)", "y", readouts);
