@@ -157,12 +157,12 @@ namespace NanoSnn.Cli.Commands
         {
             double total = options.Minutes > 0 ? options.Minutes : RobotTasks.DefaultMinutes(task);
             var files = new RunFiles();
-            ControllerTelemetry telemetry = null;
+            TelemetryRecorder telemetry = null;
             // Before the first tick, with the controller wired: the model a log starts from, and the log's header.
             options.Started = controller =>
             {
                 if (saveInitial != null) files.SavedInitialBytes = ModelFiles.Save(controller.Network, true, saveInitial);
-                if (record != null) telemetry = ControllerTelemetry.Open(controller, record, hashInterval);
+                if (record != null) telemetry = RecordController(controller, record, hashInterval);
             };
             RobotTaskResult result;
             try
@@ -182,7 +182,7 @@ namespace NanoSnn.Cli.Commands
             }
             if (plotPath != null) ExperimentCommand.SavePlot(RobotFigure.Build(result), plotPath);
             files.SavedBytes = save == null ? 0 : ModelFiles.Save(result.Network, true, save);
-            if (telemetry != null) files.Recorded(record.ToString(), telemetry.Observer.Writer);
+            if (telemetry != null) files.Recorded(record.ToString(), telemetry.Writer);
             if (json)
             {
                 RobotReport.WriteJson(context.Out, result, (options.Arena ?? options.ArenaA).Name,
@@ -196,64 +196,16 @@ namespace NanoSnn.Cli.Commands
             return ExitCodes.Ok;
         }
 
-        /// <summary>A controller's telemetry written to a file through the core's <see cref="TelemetryObserver"/>, the firmware's recording path.</summary>
-        private sealed class ControllerTelemetry : IDisposable
+        /// <summary>Records a robot run's controller to <paramref name="file"/> through the core's <see cref="TelemetryObserver"/>.</summary>
+        private static TelemetryRecorder RecordController(Controller controller, FileInfo file, int hashInterval)
         {
-            private readonly TelemetryFileSink _sink;
-            private bool _closed;
-
-            private ControllerTelemetry(TelemetryFileSink sink, TelemetryObserver observer)
+            try
             {
-                _sink = sink;
-                Observer = observer;
+                return TelemetryRecorder.ForController(controller, new TelemetryOptions { HashIntervalTicks = hashInterval, ComponentHashes = true }, file.FullName);
             }
-
-            public readonly TelemetryObserver Observer;
-
-            public static ControllerTelemetry Open(Controller controller, FileInfo file, int hashInterval)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                TelemetryFileSink sink;
-                try
-                {
-                    sink = new TelemetryFileSink(file.FullName);
-                }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                {
-                    throw CommandFailure.Runtime("cannot write the telemetry log " + file + ": " + e.Message, e);
-                }
-                try
-                {
-                    TelemetryOptions options = new TelemetryOptions { HashIntervalTicks = hashInterval, ComponentHashes = true };
-                    TelemetryObserver observer = new TelemetryObserver(controller, sink, options);
-                    controller.Observer = observer;
-                    return new ControllerTelemetry(sink, observer);
-                }
-                catch
-                {
-                    sink.Dispose();
-                    throw;
-                }
-            }
-
-            public void Finish()
-            {
-                if (_closed) return;
-                _closed = true;
-                try
-                {
-                    Observer.Writer.Finish();
-                }
-                finally
-                {
-                    _sink.Dispose();
-                }
-            }
-
-            public void Dispose()
-            {
-                if (_closed) return;
-                _closed = true;
-                _sink.Dispose();
+                throw CommandFailure.Runtime("cannot write the telemetry log " + file + ": " + e.Message, e);
             }
         }
 

@@ -33,6 +33,34 @@ namespace NanoSnn.Cli.Telemetry
             }
         }
 
+        private TelemetryRecorder(TelemetryFileSink sink, TelemetryWriter writer)
+        {
+            _sink = sink;
+            Writer = writer;
+        }
+
+        /// <summary>
+        /// Records <paramref name="controller"/>'s ticks to <paramref name="path"/> through the core's
+        /// <see cref="TelemetryObserver"/> (the firmware's recording path), which it attaches as the
+        /// controller's observer; the stream header holds the state as it is now.
+        /// </summary>
+        /// <exception cref="IOException">The file cannot be created.</exception>
+        public static TelemetryRecorder ForController(Controller controller, TelemetryOptions options, string path)
+        {
+            TelemetryFileSink sink = new TelemetryFileSink(path);
+            try
+            {
+                TelemetryObserver observer = new TelemetryObserver(controller, sink, options);
+                controller.Observer = observer;
+                return new TelemetryRecorder(sink, observer.Writer);
+            }
+            catch
+            {
+                sink.Dispose();
+                throw;
+            }
+        }
+
         /// <summary>The core encoder (frame and byte counts).</summary>
         public readonly TelemetryWriter Writer;
 
