@@ -83,7 +83,6 @@ namespace NanoSnn
         /// <summary>Bytes of parameters: weights plus connectivity indices.</summary>
         public abstract int ParameterBytes { get; }
 
-
         /// <summary>Source neuron of synapse <paramref name="synapse"/>.</summary>
         public abstract int SourceOf(int synapse);
 
