@@ -741,23 +741,11 @@ namespace NanoSnn
         {
             _tickInWindow = c.Int32(_tickInWindow, 0, _windowTicks - 1, "tick in window");
             c.Ints(PreTraceQ16, 0, FixedPoint.OneQ16, "pre trace");
-            // Only the ticks of the window so far may have spike bits.
-            uint futureBits = _tickInWindow == 0 ? 0xFFFFFFFFu : ~((1u << _tickInWindow) - 1);
-            for (int i = 0; i < PreSpikeMask.Length; i++)
-            {
-                int at = c.Position;
-                PreSpikeMask[i] = c.UInt32(PreSpikeMask[i], "pre spike mask");
-                if ((PreSpikeMask[i] & futureBits) != 0) throw c.Fail("pre spike mask " + i, at, "has bits at or after tick " + _tickInWindow + " of the window");
-            }
+            SpikeMasks(c, PreSpikeMask, "pre spike mask");
             // A row reaching MaxLag is caught up at once, so between ticks a lag is below it.
             c.Bytes(RowLag, 0, _maxLag - 1, "row lag");
             c.Ints(PostTraceQ16, 0, FixedPoint.OneQ16, "post trace");
-            for (int j = 0; j < PostSpikeMask.Length; j++)
-            {
-                int at = c.Position;
-                PostSpikeMask[j] = c.UInt32(PostSpikeMask[j], "post spike mask");
-                if ((PostSpikeMask[j] & futureBits) != 0) throw c.Fail("post spike mask " + j, at, "has bits at or after tick " + _tickInWindow + " of the window");
-            }
+            SpikeMasks(c, PostSpikeMask, "post spike mask");
             c.Shorts(EligibilityQ13, short.MinValue, short.MaxValue, "eligibility");
             DopamineQ16 = c.Int32(DopamineQ16, -FixedPoint.StateLimitQ16, FixedPoint.StateLimitQ16, "dopamine");
             RewardBaselineQ16 = c.Int32(RewardBaselineQ16, -FixedPoint.StateLimitQ16, FixedPoint.StateLimitQ16, "reward baseline");
@@ -777,6 +765,18 @@ namespace NanoSnn
                 for (int j = 0; j < PostTraceQ16.Length; j++)
                     if (PostTraceQ16[j] != 0) _liveTargets[live++] = j;
                 _liveCount = live;
+            }
+        }
+
+        // The spike masks of the window so far: only its first _tickInWindow ticks may have bits.
+        private void SpikeMasks(FormatCursor c, uint[] masks, string field)
+        {
+            uint futureBits = _tickInWindow == 0 ? 0xFFFFFFFFu : ~((1u << _tickInWindow) - 1);
+            for (int i = 0; i < masks.Length; i++)
+            {
+                int at = c.Position;
+                masks[i] = c.UInt32(masks[i], field);
+                if ((masks[i] & futureBits) != 0) throw c.Fail(field + " " + i, at, "has bits at or after tick " + _tickInWindow + " of the window");
             }
         }
     }
