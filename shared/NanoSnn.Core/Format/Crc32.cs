@@ -8,15 +8,16 @@ namespace NanoSnn
     public static class Crc32
     {
         // 1 KB table built at type initialization (once, at boot on the device).
-        private static readonly uint[] Table = BuildTable();
+        private static readonly uint[] Table = BuildTable(0xEDB88320u);
 
-        private static uint[] BuildTable()
+        /// <summary>The 256-entry lookup table of the reflected CRC with <paramref name="polynomial"/> (reflected form); <see cref="Crc32C"/> builds its own with this.</summary>
+        internal static uint[] BuildTable(uint polynomial)
         {
             uint[] table = new uint[256];
             for (uint n = 0; n < 256; n++)
             {
                 uint c = n;
-                for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+                for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? polynomial ^ (c >> 1) : c >> 1;
                 table[n] = c;
             }
             return table;
@@ -34,7 +35,12 @@ namespace NanoSnn
         /// <summary>Feeds bytes into a running register.</summary>
         public static uint Append(uint register, byte[] data, int offset, int count)
         {
-            uint[] table = Table;
+            return AppendWith(Table, register, data, offset, count);
+        }
+
+        /// <summary>Feeds bytes into a running register of the CRC whose table is <paramref name="table"/> (see <see cref="BuildTable"/>).</summary>
+        internal static uint AppendWith(uint[] table, uint register, byte[] data, int offset, int count)
+        {
             int end = offset + count;
             for (int i = offset; i < end; i++) register = table[(register ^ data[i]) & 0xFF] ^ (register >> 8);
             return register;

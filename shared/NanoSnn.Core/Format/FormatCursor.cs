@@ -34,7 +34,7 @@ namespace NanoSnn
         public bool Reading { get { return _mode == ModeRead; } }
 
         /// <summary>The absolute position in the buffer (while measuring: the byte count so far).</summary>
-        internal int Position { get { return _at; } set { _at = value; } }
+        internal int Position { get { return _at; } }
 
         internal void BeginMeasure()
         {

@@ -462,7 +462,7 @@ namespace NanoSnn
         // cur <- decay·cur + spike (Q16, one spike = 1.0); prev (if non-empty and not null) keeps the old value.
         private static void AdvanceTrace(int[] cur, int[] prev, byte[] spiked, int decay12)
         {
-            bool keep = prev != null && prev.Length > 0 && prev != cur;
+            bool keep = prev != null && prev.Length > 0;
             for (int i = 0; i < cur.Length; i++)
             {
                 int x = cur[i];
@@ -725,11 +725,12 @@ namespace NanoSnn
             }
         }
 
-        // One row of the factorized update, every synapse visited: q = (postL·pb + postR·pc) >> shift
-        // (Q16 LSBs, < 2^58) rounded stochastically by dithering, floor((q + d) / 65536) with d uniform
-        // in 0..65535 rounding up with probability frac(q / 65536). The dither of the row is a Weyl
-        // sequence (golden-ratio steps) from one random phase: each draw is uniform, so the rounding
-        // stays unbiased, at the price of one add per synapse instead of one generator step.
+        // One row of the factorized update, or a readout row (pc = 0), every synapse visited:
+        // q = (postL·pb + postR·pc) >> shift (Q16 LSBs, < 2^58) rounded stochastically by
+        // dithering, floor((q + d) / 65536) with d uniform in 0..65535 rounding up with probability
+        // frac(q / 65536). The dither of the row is a Weyl sequence (golden-ratio steps) from one
+        // random phase: each draw is uniform, so the rounding stays unbiased, at the price of one
+        // add per synapse instead of one generator step.
         private static void LearnRowDense(short[] w, int row, int n, int[] postL, int[] postR, long pb, long pc, int shift, uint phase)
         {
             for (int j = 0; j < n; j++)
@@ -749,20 +750,12 @@ namespace NanoSnn
             int nOut = post.Length;
             if (!_accumulate)
             {
-                // Applied every tick: every synapse of a row with a non-zero trace, rounded by dithering
-                // as in LearnRowDense (one random phase per row; the rows are n_out synapses long).
+                // Applied every tick: every synapse of a row with a non-zero trace (the rows are n_out
+                // synapses long). A readout row has one term, post_k·F_κ(z_j): LearnRowDense with pc = 0.
                 for (int j = 0; j < trace.Length; j++)
                 {
                     long t = trace[j];
-                    if (t == 0) continue;
-                    int row = j * nOut;
-                    uint phase = rng.NextUInt();
-                    for (int k = 0; k < nOut; k++)
-                    {
-                        phase += 0x9E3779B9u;
-                        long nw = w[row + k] + ((((post[k] * t) >> shift) + (phase >> 16)) >> 16);
-                        w[row + k] = (short)(nw > short.MaxValue ? short.MaxValue : (nw < short.MinValue ? short.MinValue : nw));
-                    }
+                    if (t != 0) LearnRowDense(w, j * nOut, nOut, post, post, t, 0, shift, rng.NextUInt());
                 }
                 return;
             }

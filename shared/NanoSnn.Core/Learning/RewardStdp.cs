@@ -384,10 +384,7 @@ namespace NanoSnn
             int row = _projection.SourceOf(synapse);
             int lag = RowLag[row];
             if (lag == 0) return w[synapse];
-            long x = w[synapse] + ((ScaleDrift(_driftQ32[lag]) * EligibilityQ13[synapse] + (1L << 31)) >> 32);
-            if (x < Parameters.WeightMin) x = Parameters.WeightMin;
-            if (x > Parameters.WeightMax) x = Parameters.WeightMax;
-            return (int)x;
+            return (int)Drifted(w[synapse], ScaleDrift(_driftQ32[lag]), EligibilityQ13[synapse], 1L << 31, Parameters.WeightMin, Parameters.WeightMax);
         }
 
         /// <summary>Catch-up of row i over its pending windows (all completed).</summary>
@@ -543,10 +540,7 @@ namespace NanoSnn
                     _decayDraw += DecayDrawStep;
                     long rebased = e + ((add * _rowInverseQ30 + (_decayDraw >> 2)) >> 30);
                     // One draw for both roundings of w: their errors cancel where the clamp is idle.
-                    long weightTrue = w[s] + ((_rowDriftScaled * e + _weightDraw) >> 32);
-                    long lo = Parameters.WeightMin;
-                    long hi = Parameters.WeightMax;
-                    weightTrue = weightTrue < lo ? lo : (weightTrue > hi ? hi : weightTrue);
+                    long weightTrue = Drifted(w[s], _rowDriftScaled, e, _weightDraw, Parameters.WeightMin, Parameters.WeightMax);
                     long weight = weightTrue - ((_rowDriftScaled * rebased + _weightDraw) >> 32);
                     if (rebased >= short.MinValue && rebased <= short.MaxValue && weight >= short.MinValue && weight <= short.MaxValue)
                     {
@@ -622,14 +616,24 @@ namespace NanoSnn
                 long e = c[s];
                 weightDraw += WeightDrawStep;
                 decayDraw += DecayDrawStep;
+                // Drifted, written out: a static call per synapse is a real call on nanoFramework.
                 long x = w[s] + ((scaled * e + weightDraw) >> 32);
-                x = x < lo ? lo : x;
-                x = x > hi ? hi : x;
-                w[s] = (short)x;
+                w[s] = (short)(x < lo ? lo : (x > hi ? hi : x));
                 c[s] = (short)((e * factorQ32 + decayDraw) >> 32);
             }
             _weightDraw = weightDraw;
             _decayDraw = decayDraw;
+        }
+
+        /// <summary>
+        /// w + S·c in weight units (S scaled, see <see cref="ScaleDrift"/>; c in Q13), rounded with
+        /// <paramref name="draw"/> (a uniform 32-bit draw rounds stochastically, 2^31 to nearest),
+        /// clamped to [<paramref name="lo"/>, <paramref name="hi"/>]: the weight step of a catch-up.
+        /// </summary>
+        private static long Drifted(long weight, long scaledDrift, long eligibilityQ13, long draw, long lo, long hi)
+        {
+            long x = weight + ((scaledDrift * eligibilityQ13 + draw) >> 32);
+            return x < lo ? lo : (x > hi ? hi : x);
         }
 
         /// <summary>
@@ -737,23 +741,11 @@ namespace NanoSnn
         {
             _tickInWindow = c.Int32(_tickInWindow, 0, _windowTicks - 1, "tick in window");
             c.Ints(PreTraceQ16, 0, FixedPoint.OneQ16, "pre trace");
-            // Only the ticks of the window so far may have spike bits.
-            uint futureBits = _tickInWindow == 0 ? 0xFFFFFFFFu : ~((1u << _tickInWindow) - 1);
-            for (int i = 0; i < PreSpikeMask.Length; i++)
-            {
-                int at = c.Position;
-                PreSpikeMask[i] = c.UInt32(PreSpikeMask[i], "pre spike mask");
-                if ((PreSpikeMask[i] & futureBits) != 0) throw c.Fail("pre spike mask " + i, at, "has bits at or after tick " + _tickInWindow + " of the window");
-            }
+            SpikeMasks(c, PreSpikeMask, "pre spike mask");
             // A row reaching MaxLag is caught up at once, so between ticks a lag is below it.
             c.Bytes(RowLag, 0, _maxLag - 1, "row lag");
             c.Ints(PostTraceQ16, 0, FixedPoint.OneQ16, "post trace");
-            for (int j = 0; j < PostSpikeMask.Length; j++)
-            {
-                int at = c.Position;
-                PostSpikeMask[j] = c.UInt32(PostSpikeMask[j], "post spike mask");
-                if ((PostSpikeMask[j] & futureBits) != 0) throw c.Fail("post spike mask " + j, at, "has bits at or after tick " + _tickInWindow + " of the window");
-            }
+            SpikeMasks(c, PostSpikeMask, "post spike mask");
             c.Shorts(EligibilityQ13, short.MinValue, short.MaxValue, "eligibility");
             DopamineQ16 = c.Int32(DopamineQ16, -FixedPoint.StateLimitQ16, FixedPoint.StateLimitQ16, "dopamine");
             RewardBaselineQ16 = c.Int32(RewardBaselineQ16, -FixedPoint.StateLimitQ16, FixedPoint.StateLimitQ16, "reward baseline");
@@ -773,6 +765,18 @@ namespace NanoSnn
                 for (int j = 0; j < PostTraceQ16.Length; j++)
                     if (PostTraceQ16[j] != 0) _liveTargets[live++] = j;
                 _liveCount = live;
+            }
+        }
+
+        // The spike masks of the window so far: only its first _tickInWindow ticks may have bits.
+        private void SpikeMasks(FormatCursor c, uint[] masks, string field)
+        {
+            uint futureBits = _tickInWindow == 0 ? 0xFFFFFFFFu : ~((1u << _tickInWindow) - 1);
+            for (int i = 0; i < masks.Length; i++)
+            {
+                int at = c.Position;
+                masks[i] = c.UInt32(masks[i], field);
+                if ((masks[i] & futureBits) != 0) throw c.Fail(field + " " + i, at, "has bits at or after tick " + _tickInWindow + " of the window");
             }
         }
     }

@@ -66,9 +66,8 @@ namespace NanoSnn
         /// </summary>
         public IzhikevichPopulation AddIzhikevich(string name, int size, int noiseAmplitudeQ16)
         {
-            CheckName(name, true);
-            if (DtUs != 1000) throw new ModelException("population '" + name + "': Izhikevich neurons need 1000 µs ticks, the network has " + DtUs);
-            return AddIzhikevich(name, size, noiseAmplitudeQ16, Rng.NextUInt());
+            // The name and tick are checked before the seed is drawn (arguments run left to right).
+            return (IzhikevichPopulation)Add(new IzhikevichPopulation(CheckIzhikevich(name), size, noiseAmplitudeQ16, Rng.NextUInt()));
         }
 
         /// <summary>
@@ -77,9 +76,7 @@ namespace NanoSnn
         /// </summary>
         internal IzhikevichPopulation AddIzhikevich(string name, int size, int noiseAmplitudeQ16, uint noiseSeed)
         {
-            CheckName(name, true);
-            if (DtUs != 1000) throw new ModelException("population '" + name + "': Izhikevich neurons need 1000 µs ticks, the network has " + DtUs);
-            return (IzhikevichPopulation)Add(new IzhikevichPopulation(name, size, noiseAmplitudeQ16, noiseSeed));
+            return (IzhikevichPopulation)Add(new IzhikevichPopulation(CheckIzhikevich(name), size, noiseAmplitudeQ16, noiseSeed));
         }
 
         /// <summary>Adds an all-to-all projection with zero weights.</summary>
@@ -147,6 +144,13 @@ namespace NanoSnn
             for (int q = 0; q < _projections.Length; q++)
                 if (_projections[q].Name == name) throw new ModelException("a projection is already called '" + name + "'");
             if (population && _populations.Length >= 255) throw new ModelException("at most 255 populations");
+            return name;
+        }
+
+        private string CheckIzhikevich(string name)
+        {
+            CheckName(name, true);
+            if (DtUs != 1000) throw new ModelException("population '" + name + "': Izhikevich neurons need 1000 µs ticks, the network has " + DtUs);
             return name;
         }
 

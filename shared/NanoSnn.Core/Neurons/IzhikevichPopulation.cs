@@ -97,7 +97,7 @@ namespace NanoSnn
             DQ16 = new int[size];
             MembraneQ16 = new int[size];
             RecoveryQ16 = new int[size];
-            SetModel(0, size, RegularSpikingAQ24, DefaultBQ24, DefaultCQ16, RegularSpikingDQ16);
+            SetRegularSpiking(0, size);
         }
 
         /// <summary>Amplitude A of the uniform noise current in [−A/2, A/2), Q16 mV/ms.</summary>
@@ -271,7 +271,6 @@ namespace NanoSnn
 
         /// <inheritdoc/>
         public override int StateBytes { get { return base.StateBytes + Size * 8; } }
-
 
         /// <inheritdoc/>
         public override uint HashState(uint hash)

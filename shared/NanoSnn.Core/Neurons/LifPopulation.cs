@@ -171,7 +171,6 @@ namespace NanoSnn
             get { return base.StateBytes + MembraneQ16.Length * 4 + RefractoryLeft.Length + AdaptationQ16.Length * 4; }
         }
 
-
         /// <inheritdoc/>
         public override uint HashState(uint hash)
         {

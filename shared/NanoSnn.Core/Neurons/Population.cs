@@ -94,7 +94,6 @@ namespace NanoSnn
             get { return InputQ16.Length * 4 + Spiked.Length + SpikeList.Length * 4; }
         }
 
-
         /// <summary>Folds the population's state into a running state hash.</summary>
         public virtual uint HashState(uint hash)
         {

@@ -62,7 +62,6 @@ namespace NanoSnn
         /// <inheritdoc/>
         public override int StateBytes { get { return base.StateBytes + ValueQ16.Length * 4; } }
 
-
         /// <inheritdoc/>
         public override uint HashState(uint hash)
         {

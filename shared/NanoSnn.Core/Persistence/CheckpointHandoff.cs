@@ -21,7 +21,6 @@ namespace NanoSnn
         private readonly object _sync = new object();
         private bool _pending;
         private int _length;
-        private long _tick;
 
         /// <summary>Hands snapshots to <paramref name="store"/>, whose capacity must hold the network's checkpoint.</summary>
         public CheckpointHandoff(CheckpointStore store)
@@ -83,8 +82,7 @@ namespace NanoSnn
             lock (_sync)
             {
                 _length = length;
-                _tick = network.Tick;
-                LastSnapshotTick = _tick;
+                LastSnapshotTick = network.Tick;
                 _pending = true;
             }
             return true;
@@ -104,16 +102,16 @@ namespace NanoSnn
             {
                 if (!_pending) return false;
                 length = _length;
-                tick = _tick;
+                // No snapshot is taken while one is pending: the last one is this one.
+                tick = LastSnapshotTick;
             }
             bool ok = false;
             string error = null;
             try
             {
-                // SaveBytes writes to the slot that is not live (A when none is) and leaves the live slot as it was on failure.
-                int slot = _store.LiveSlot < 0 ? 0 : 1 - _store.LiveSlot;
                 ok = _store.SaveSnapshot(length);
-                if (!ok) error = "checkpoint of tick " + tick + " did not read back intact: " + _store.Report(slot).Describe();
+                // A failed save leaves the live slot as it was, so the slot it wrote is still the next one.
+                if (!ok) error = "checkpoint of tick " + tick + " did not read back intact: " + _store.Report(_store.NextSlot).Describe();
             }
             catch (System.Exception e)
             {

@@ -123,6 +123,12 @@ namespace NanoSnn
         /// <summary>The slot holding the live checkpoint (the one the next save must not touch), or -1 if none is known.</summary>
         public int LiveSlot { get { return _live; } }
 
+        /// <summary>
+        /// The slot the next save writes: the one that does not hold the live checkpoint (A when
+        /// none is known). A save scans first if nothing was scanned or loaded, which may change it.
+        /// </summary>
+        public int NextSlot { get { return _live < 0 ? 0 : 1 - _live; } }
+
         /// <summary>The live checkpoint's sequence number (meaningful when <see cref="LiveSlot"/> ≥ 0).</summary>
         public uint LiveSequence { get { return _live < 0 ? 0 : _reports[_live].Sequence; } }
 
@@ -247,7 +253,7 @@ namespace NanoSnn
                 throw new System.ArgumentException("checkpoint of " + count + " bytes does not fit a slot (" + (_store.RegionBytes - _payloadOffset) + " bytes after the header)");
             if (!_scanned) Scan();
 
-            int slot = _live < 0 ? 0 : 1 - _live;
+            int slot = NextSlot;
             uint sequence = NextSequence();
             int sector = _store.SectorBytes;
             int sectors = (_payloadOffset + count + sector - 1) / sector;

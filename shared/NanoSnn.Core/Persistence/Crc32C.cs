@@ -18,17 +18,12 @@ namespace NanoSnn
         /// <summary>RAM of the lookup table: 256 entries of 4 bytes.</summary>
         public const int TableBytes = 256 * 4;
 
-        private readonly uint[] _table = new uint[TableBytes / 4];
+        private readonly uint[] _table;
 
         /// <summary>Builds the table (once per checkpoint store, at set-up).</summary>
         public Crc32C()
         {
-            for (uint n = 0; n < 256; n++)
-            {
-                uint c = n;
-                for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0x82F63B78u ^ (c >> 1) : c >> 1;
-                _table[n] = c;
-            }
+            _table = Crc32.BuildTable(0x82F63B78u);
         }
 
         /// <summary>Initial register value for incremental use with <see cref="Append"/>.</summary>
@@ -43,10 +38,7 @@ namespace NanoSnn
         /// <summary>Feeds bytes into a running register.</summary>
         public uint Append(uint register, byte[] data, int offset, int count)
         {
-            uint[] table = _table;
-            int end = offset + count;
-            for (int i = offset; i < end; i++) register = table[(register ^ data[i]) & 0xFF] ^ (register >> 8);
-            return register;
+            return Crc32.AppendWith(_table, register, data, offset, count);
         }
 
         /// <summary>The CRC from a running register.</summary>

@@ -83,7 +83,6 @@ namespace NanoSnn
         /// <summary>Bytes of parameters: weights plus connectivity indices.</summary>
         public abstract int ParameterBytes { get; }
 
-
         /// <summary>Source neuron of synapse <paramref name="synapse"/>.</summary>
         public abstract int SourceOf(int synapse);
 
@@ -94,10 +93,10 @@ namespace NanoSnn
         public void InitializeGaussian(XorShift32 rng, int scaleQ16)
         {
             short[] w = Weights;
+            // One rounding shift from Q32 (sample x scale) to weight units: unbiased.
+            int shift = 16 + WeightShift;
             for (int k = 0; k < w.Length; k++)
             {
-                // One rounding shift from Q32 (sample x scale) to weight units: unbiased.
-                int shift = 16 + WeightShift;
                 long x = ((long)rng.NextGaussianQ16() * scaleQ16 + (1L << (shift - 1))) >> shift;
                 w[k] = FixedPoint.SaturateToShort(FixedPoint.SaturateToInt(x));
             }

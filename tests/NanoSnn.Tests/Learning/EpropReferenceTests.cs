@@ -83,15 +83,7 @@ namespace NanoSnn.Tests.Learning
         public void EveryTickRounding_AveragesToTheFloatUpdate(int slower, int ticks, double cosineBound, double ratioBound)
         {
             const int runs = 200;
-            var p = new EpropParameters
-            {
-                Eligibility = EpropEligibility.Factorized,
-                UpdateIntervalTicks = 1,
-                RateRegularizationQ16 = 19661,
-                FeedbackScaleQ16 = 32768,
-                LearningRateQ16 = 65536, LearningRateShift = 11 + slower,
-                OutputLearningRateQ16 = 65536, OutputLearningRateShift = 14 + slower,
-            };
+            EpropParameters p = EveryTickFactorized(slower);
             EpropFloatReference reference = null;
             bool[][] floatSpikes = new bool[ticks][];
             double[][] mean = null;
@@ -166,15 +158,7 @@ namespace NanoSnn.Tests.Learning
         [DataRow(-6, DisplayName = "dense rows")]
         public void EveryTickFactorized_KeepsTheDiagonalAndSaturates(int slower)
         {
-            var p = new EpropParameters
-            {
-                Eligibility = EpropEligibility.Factorized,
-                UpdateIntervalTicks = 1,
-                RateRegularizationQ16 = 19661,
-                FeedbackScaleQ16 = 32768,
-                LearningRateQ16 = 65536, LearningRateShift = 11 + slower,
-                OutputLearningRateQ16 = 65536, OutputLearningRateShift = 14 + slower,
-            };
+            EpropParameters p = EveryTickFactorized(slower);
             const int ticks = 300;
             var normal = EpropTestNetwork.Build(false, p, 2, ticks, 11);
             var pushed = EpropTestNetwork.Build(false, p, 2, ticks, 11);
@@ -210,6 +194,21 @@ namespace NanoSnn.Tests.Learning
             Assert.IsTrue(changed > wrec.Length / 4, $"only {changed} recurrent weights learned: the diagonal check would be vacuous");
             // Every weight starts at a bound; most stay there for a while, pushed outwards by some ticks' changes.
             Assert.IsTrue(atBound > ticks * (win.Length + wrec.Length) / 10, $"only {atBound} weight-ticks at a bound: saturation was barely exercised");
+        }
+
+        // Factorized updates applied every tick, η = 2^-(11 + slower), η_out = 2^-(14 + slower):
+        // slower > 0 moves sub-LSB amounts (sampled rows), slower < 0 LSBs per tick (dense rows).
+        private static EpropParameters EveryTickFactorized(int slower)
+        {
+            return new EpropParameters
+            {
+                Eligibility = EpropEligibility.Factorized,
+                UpdateIntervalTicks = 1,
+                RateRegularizationQ16 = 19661,
+                FeedbackScaleQ16 = 32768,
+                LearningRateQ16 = 65536, LearningRateShift = 11 + slower,
+                OutputLearningRateQ16 = 65536, OutputLearningRateShift = 14 + slower,
+            };
         }
 
         private static string Compare(bool adaptive, EpropEligibility mode, EpropTask task, EpropFeedback feedback, int interval, int ticks, uint seed, bool assert)

@@ -84,6 +84,25 @@ namespace NanoSnn.Tests.Persistence
         }
 
         [TestMethod]
+        public void AFailedReadBack_OnAStoreNeverScanned_NamesTheSlotTheSaveWrote()
+        {
+            Network net = CheckpointFixture.Build();
+            var medium = new BrokenMedium();
+            int capacity = ModelWriter.MeasureBytes(net, true);
+            Assert.IsTrue(new CheckpointStore(medium, capacity).Save(net), "slot A holds a checkpoint");
+
+            // A new store has not scanned yet: the save scans, finds A live and writes B.
+            var handoff = new CheckpointHandoff(new CheckpointStore(medium, capacity));
+            medium.DropHeaders = true;
+            FormatTestModel.Drive(net, new XorShift32(6), 3);
+            Assert.IsTrue(handoff.TrySnapshot(net));
+            Assert.IsTrue(handoff.WritePending());
+            Assert.AreEqual(1, handoff.Failed);
+            StringAssert.Contains(handoff.LastError, "did not read back intact: slot B: erased");
+            Assert.AreEqual(0, handoff.Store.LiveSlot);
+        }
+
+        [TestMethod]
         public void AFailedWrite_IsCountedWithItsReasonAndThePreviousCheckpointStaysLive()
         {
             Network net = CheckpointFixture.Build();
