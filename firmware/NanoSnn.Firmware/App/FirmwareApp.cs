@@ -155,7 +155,7 @@ namespace NanoSnn.Firmware.App
                     checkpoints = new CheckpointWriter(boot.Handoff);
                     Console.WriteLine("checkpoints: " + boot.CheckpointBytes + " bytes each, 2 slot files of " + boot.SlotBytes + " bytes ("
                         + flash.PathOf(0) + ", " + flash.PathOf(1) + "; budget " + board.CheckpointFlashBytes + "), next save to slot "
-                        + CheckpointStore.SlotName(boot.Store.LiveSlot < 0 ? 0 : 1 - boot.Store.LiveSlot));
+                        + CheckpointStore.SlotName(boot.Store.NextSlot));
                 }
                 catch (Exception e)
                 {
@@ -168,8 +168,7 @@ namespace NanoSnn.Firmware.App
                 try
                 {
                     TelemetryOptions options = TelemetryObserver.OptionsFor(controller, null);
-                    int frameBytes = TelemetryWriter.RequiredBufferBytes(network, options);
-                    if (frameBytes < TelemetryWriter.DefaultBufferBytes) frameBytes = TelemetryWriter.DefaultBufferBytes;
+                    int frameBytes = TelemetryWriter.DefaultBufferBytesFor(network, options);
                     options.BufferBytes = frameBytes;
                     telemetry = new TelemetryQueue(TelemetryQueueBytes > 2 * frameBytes ? TelemetryQueueBytes : 2 * frameBytes, frameBytes);
                     if (settings.SerialTelemetry && board.TelemetryUartTxPin >= 0)

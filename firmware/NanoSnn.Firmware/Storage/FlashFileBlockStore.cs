@@ -117,14 +117,14 @@ namespace NanoSnn.Firmware.Storage
         /// <summary>The file of region <paramref name="region"/>.</summary>
         public string PathOf(int region)
         {
-            CheckRegion(region);
+            BlockStoreArguments.CheckRegion(region, Regions);
             return _paths[region];
         }
 
         /// <summary>Bytes of region <paramref name="region"/>'s file (0 when it does not exist; at most <see cref="RegionBytes"/> count).</summary>
         public int FileBytes(int region)
         {
-            CheckRegion(region);
+            BlockStoreArguments.CheckRegion(region, Regions);
             return _lengths[region];
         }
 
@@ -160,9 +160,8 @@ namespace NanoSnn.Firmware.Storage
         /// <inheritdoc/>
         public void Erase(int region, int sector)
         {
-            CheckRegion(region);
-            if (sector < 0 || sector >= _regionBytes / _sectorBytes)
-                throw new ArgumentException("sector " + sector + " is outside 0.." + (_regionBytes / _sectorBytes - 1));
+            BlockStoreArguments.CheckRegion(region, Regions);
+            BlockStoreArguments.CheckSector(sector, _regionBytes, _sectorBytes);
             int start = sector * _sectorBytes;
             int end = start + _sectorBytes;
             if (end > _lengths[region]) end = _lengths[region];
@@ -241,7 +240,7 @@ namespace NanoSnn.Firmware.Storage
         /// <remarks>Closes the file: closing is what makes littlefs commit it (see the class remarks).</remarks>
         public void Flush(int region)
         {
-            CheckRegion(region);
+            BlockStoreArguments.CheckRegion(region, Regions);
             FileStream file = _open[region];
             if (file == null) return;
             _open[region] = null;
@@ -295,18 +294,10 @@ namespace NanoSnn.Firmware.Storage
             }
         }
 
-        private void CheckRegion(int region)
-        {
-            if (region < 0 || region >= Regions) throw new ArgumentException("region " + region + " is outside 0.." + (Regions - 1));
-        }
-
         private void Check(int region, int position, byte[] buffer, int offset, int count)
         {
-            CheckRegion(region);
-            if (buffer == null) throw new ArgumentNullException("buffer");
-            if (count < 0 || position < 0 || position > _regionBytes - count || offset < 0 || offset > buffer.Length - count)
-                throw new ArgumentException(count + " bytes at position " + position + " (buffer offset " + offset
-                    + ") do not fit a " + _regionBytes + "-byte slot and a " + buffer.Length + "-byte buffer");
+            BlockStoreArguments.CheckRegion(region, Regions);
+            BlockStoreArguments.CheckSpan(position, buffer, offset, count, _regionBytes, "slot");
         }
     }
 }

@@ -158,7 +158,7 @@ namespace NanoSnn
 
         /// <summary>
         /// Lets every attached rule complete its deferred work (<see cref="Plasticity.Synchronize"/>);
-        /// call between ticks before reading weights or writing a checkpoint. Allocation-free.
+        /// call between ticks before reading weights (a checkpoint stores deferred work as it is and needs no call). Allocation-free.
         /// </summary>
         public void Synchronize()
         {

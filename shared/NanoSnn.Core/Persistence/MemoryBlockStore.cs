@@ -40,8 +40,7 @@ namespace NanoSnn
         /// <inheritdoc/>
         public void Erase(int region, int sector)
         {
-            if (sector < 0 || sector >= _regionBytes / _sectorBytes)
-                throw new System.ArgumentException("sector " + sector + " is outside 0.." + (_regionBytes / _sectorBytes - 1));
+            BlockStoreArguments.CheckSector(sector, _regionBytes, _sectorBytes);
             int at = Start(region) + sector * _sectorBytes;
             for (int i = 0; i < _sectorBytes; i++) Bytes[at + i] = 0xFF;
         }
@@ -68,18 +67,14 @@ namespace NanoSnn
 
         private int Start(int region)
         {
-            if (region < 0 || region >= _regionCount)
-                throw new System.ArgumentException("region " + region + " is outside 0.." + (_regionCount - 1));
+            BlockStoreArguments.CheckRegion(region, _regionCount);
             return region * _regionBytes;
         }
 
         private void Check(int region, int position, byte[] buffer, int offset, int count)
         {
-            Start(region);
-            if (buffer == null) throw new System.ArgumentNullException("buffer");
-            if (count < 0 || position < 0 || position > _regionBytes - count || offset < 0 || offset > buffer.Length - count)
-                throw new System.ArgumentException(count + " bytes at position " + position + " (buffer offset " + offset
-                    + ") do not fit a " + _regionBytes + "-byte region and a " + buffer.Length + "-byte buffer");
+            BlockStoreArguments.CheckRegion(region, _regionCount);
+            BlockStoreArguments.CheckSpan(position, buffer, offset, count, _regionBytes, "region");
         }
     }
 }

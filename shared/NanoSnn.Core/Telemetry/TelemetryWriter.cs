@@ -75,7 +75,7 @@ namespace NanoSnn
                 throw new System.ArgumentException("one record of this network can take " + required + " bytes, more than a frame holds ("
                     + TelemetryFormat.MaxFrameBytes + "); record fewer input, sensor or output channels");
             int size = options.BufferBytes;
-            if (size == 0) size = required > DefaultBufferBytes ? required : DefaultBufferBytes;
+            if (size == 0) size = DefaultBufferBytesFor(network, options);
             if (size < required)
                 throw new System.ArgumentException("BufferBytes " + size + " is too small: this network and these options need at least " + required + " bytes");
 
@@ -134,6 +134,13 @@ namespace NanoSnn
             int ticks = overhead + TicksPrefixMaxBytes + TelemetryFormat.EnabledBitmapBytes(network.Rules.Length) + WorstRecordBytes(network, options);
             int header = overhead + TelemetryFormat.StreamHeaderBytes;
             return ticks > header ? ticks : header;
+        }
+
+        /// <summary>The buffer a writer allocates when <see cref="TelemetryOptions.BufferBytes"/> is 0: <see cref="RequiredBufferBytes"/> or <see cref="DefaultBufferBytes"/>, whichever is larger.</summary>
+        public static int DefaultBufferBytesFor(Network network, TelemetryOptions options)
+        {
+            int required = RequiredBufferBytes(network, options);
+            return required > DefaultBufferBytes ? required : DefaultBufferBytes;
         }
 
         /// <summary>Bytes of the frame buffer.</summary>

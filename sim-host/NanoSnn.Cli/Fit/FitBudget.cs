@@ -57,8 +57,7 @@ namespace NanoSnn.Cli.Fit
             int outputs = 0;
             foreach (Population p in network.Populations) if (p.Kind == PopulationKind.Readout) outputs += p.Size;
             TelemetryOptions options = new TelemetryOptions { OutputChannels = outputs > 255 ? 255 : outputs };
-            int required = TelemetryWriter.RequiredBufferBytes(network, options);
-            return required > TelemetryWriter.DefaultBufferBytes ? required : TelemetryWriter.DefaultBufferBytes;
+            return TelemetryWriter.DefaultBufferBytesFor(network, options);
         }
 
         /// <summary>Neuron and projection parameters (weights, connectivity).</summary>

@@ -65,7 +65,7 @@ namespace NanoSnn.Cli.Persistence
         /// <summary>The file of region <paramref name="region"/> (null if it has none).</summary>
         public string PathOf(int region)
         {
-            CheckRegion(region);
+            BlockStoreArguments.CheckRegion(region, _paths.Length);
             return _paths[region];
         }
 
@@ -81,9 +81,8 @@ namespace NanoSnn.Cli.Persistence
         /// <inheritdoc/>
         public void Erase(int region, int sector)
         {
-            CheckRegion(region);
-            if (sector < 0 || sector >= _regionBytes / _sectorBytes)
-                throw new ArgumentException("sector " + sector + " is outside 0.." + (_regionBytes / _sectorBytes - 1));
+            BlockStoreArguments.CheckRegion(region, _paths.Length);
+            BlockStoreArguments.CheckSector(sector, _regionBytes, _sectorBytes);
             string path = Writable(region);
             if (!File.Exists(path)) return;
             using FileStream file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
@@ -130,7 +129,7 @@ namespace NanoSnn.Cli.Persistence
         /// <inheritdoc/>
         public void Flush(int region)
         {
-            CheckRegion(region);
+            BlockStoreArguments.CheckRegion(region, _paths.Length);
             string path = _paths[region];
             if (path == null || !File.Exists(path)) return;
             using FileStream file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
@@ -144,19 +143,10 @@ namespace NanoSnn.Cli.Persistence
             return path;
         }
 
-        private void CheckRegion(int region)
-        {
-            if (region < 0 || region >= _paths.Length)
-                throw new ArgumentException("region " + region + " is outside 0.." + (_paths.Length - 1));
-        }
-
         private void Check(int region, int position, byte[] buffer, int offset, int count)
         {
-            CheckRegion(region);
-            ArgumentNullException.ThrowIfNull(buffer);
-            if (count < 0 || position < 0 || position > _regionBytes - count || offset < 0 || offset > buffer.Length - count)
-                throw new ArgumentException(count + " bytes at position " + position + " (buffer offset " + offset
-                    + ") do not fit a " + _regionBytes + "-byte region and a " + buffer.Length + "-byte buffer");
+            BlockStoreArguments.CheckRegion(region, _paths.Length);
+            BlockStoreArguments.CheckSpan(position, buffer, offset, count, _regionBytes, "region");
         }
     }
 }
